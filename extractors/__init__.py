@@ -1,0 +1,1 @@
+"""Readers (formats -> Document) and plan record extraction (Document -> Extraction)."""

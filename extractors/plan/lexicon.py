@@ -1,0 +1,70 @@
+"""The words plans are read by, loaded from the data files under data/ (not written in code)."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(os.environ.get("CCHC_DATA", Path(__file__).resolve().parents[2] / "data"))
+
+
+def read_rows(relative: str) -> list[dict[str, str]]:
+    """A CSV data file's rows; lines starting with '#' are comments."""
+    with open(DATA_DIR / relative, encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.lstrip().startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def labels() -> tuple[Label, ...]:
+    out = []
+    for row in read_rows("lexicon/labels.csv"):
+        tail = r"\s*(?::\s*|$)" if row["needs_colon"] == "yes" else r"\s*:?\s*"
+        out.append(Label(row["kind"], re.compile(rf"^(?:{row['pattern']}){tail}", re.IGNORECASE)))
+    return tuple(out)
+
+
+@cache
+def section_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (row["kind"], re.compile(row["pattern"], re.IGNORECASE))
+        for row in read_rows("lexicon/sections.csv")
+    )
+
+
+@cache
+def zones() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (row["zone"], re.compile(rf"^(?:{row['pattern']})", re.IGNORECASE))
+        for row in read_rows("lexicon/zones.csv")
+    )
+
+
+@cache
+def table_columns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (row["role"], re.compile(row["pattern"], re.IGNORECASE))
+        for row in read_rows("lexicon/table_columns.csv")
+    )
+
+
+@cache
+def actor_words(kind: str) -> tuple[str, ...]:
+    return tuple(row["words"] for row in read_rows("lexicon/actors.csv") if row["kind"] == kind)
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    return {
+        row["abbreviation"]: row["expansion"] for row in read_rows("catalogs/abbreviations.csv")
+    }

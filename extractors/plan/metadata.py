@@ -1,0 +1,108 @@
+"""Document fields: kind, title, unit, district, province, index year, signer, cited decisions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.plan.outline import Line, TableAt
+from normalizers.dates import find_date
+from normalizers.text import LOWER, UPPER, clean, clean_value
+from pipeline.model import Decision, DocumentInfo
+
+_KINDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
+_TITLE_STOP = re.compile(
+    r"^(?:căn cứ|thực hiện|theo|để|nhằm|năm \d{4},|kính gửi|[IVX]+\.|\d+\.)", re.IGNORECASE
+)
+MAX_TITLE_LINES = 4
+_WORD = f"[{UPPER}][{LOWER}]*"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
+_UNIT = re.compile(rf"(?<!thị )(?<!Thị )\b(xã|phường|thị trấn)\s+({_NAME})\b")
+_UNIT_CAPS = re.compile(rf"^(XÃ|PHƯỜNG|THỊ TRẤN)\s+([{UPPER} ]{{2,40}})$")
+_DISTRICT = re.compile(rf"\b(?:huyện|quận|thị xã)\s+({_NAME})\b")
+_PROVINCE = re.compile(rf"\btỉnh\s+({_NAME})\b")
+_YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+_DOC_NUMBER = re.compile(r"\bsố\s*:?\s*(\d+[\w.]*(?:[/-][\w.Đđ]+)+)", re.IGNORECASE)
+_SIGNATURE_TITLE = re.compile(r"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ )?CHỦ TỊCH$")
+_PERSON = re.compile(rf"^[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}}$")
+
+
+def read_info(events: list[Line | TableAt]) -> DocumentInfo:
+    lines = list(_texts(events))
+    info = DocumentInfo()
+    kind_at = next((i for i, t in enumerate(lines) if t.upper() == t and t in _KINDS), None)
+    if kind_at is not None:
+        info.doc_kind = _KINDS[lines[kind_at]]
+        info.title = _title(lines[kind_at + 1 :])
+    text = "\n".join(lines)
+    info.unit_type, info.unit_name = _unit(lines)
+    info.district = _most_common(_DISTRICT, text)
+    info.province = _most_common(_PROVINCE, text)
+    year = _YEAR.search(info.title or "")
+    info.index_year = int(year.group(1)) if year else None
+    info.signer = _signer(lines)
+    info.decisions = _decisions(events)
+    return info
+
+
+def _texts(events):
+    """Every line of text in reading order, table cells included (header and signature blocks
+    are often tables)."""
+    for event in events:
+        if isinstance(event, Line):
+            yield event.text
+        else:
+            for cell in event.table.cells:
+                for paragraph in cell.paragraphs:
+                    text = clean(paragraph)
+                    if text:
+                        yield text
+
+
+def _title(following: list[str]) -> str | None:
+    parts = []
+    for line in following[:MAX_TITLE_LINES]:
+        if _TITLE_STOP.match(line) or (parts and len(line) > 200):
+            break
+        parts.append(line)
+    return clean(" ".join(parts)) or None
+
+
+def _unit(lines: list[str]) -> tuple[str | None, str | None]:
+    counts = Counter(m.groups() for line in lines for m in _UNIT.finditer(line))
+    if counts:
+        return counts.most_common(1)[0][0]
+    for line in lines:
+        caps = _UNIT_CAPS.match(line)
+        if caps:
+            return caps.group(1).lower(), caps.group(2).strip().title()
+    return None, None
+
+
+def _most_common(pattern: re.Pattern[str], text: str) -> str | None:
+    counts = Counter(m.group(1) for m in pattern.finditer(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _signer(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines):
+        if _SIGNATURE_TITLE.match(line):
+            for candidate in lines[i + 1 : i + 8]:
+                if _PERSON.match(candidate):
+                    return candidate
+    return None
+
+
+def _decisions(events: list[Line | TableAt]) -> list[Decision]:
+    """The documents the opening paragraphs cite as the basis of the published results."""
+    out: dict[str, Decision] = {}
+    for line in events:
+        if not isinstance(line, Line) or line.zone != "preamble":
+            continue
+        matches = list(_DOC_NUMBER.finditer(line.text))
+        for n, match in enumerate(matches):
+            end = matches[n + 1].start() if n + 1 < len(matches) else len(line.text)
+            dated = find_date(line.text[match.end() : end])
+            number = clean_value(match.group(1))
+            out.setdefault(number, Decision(number, dated[0] if dated else None))
+    return list(out.values())

@@ -1,0 +1,236 @@
+"""The plan's outline: every line annotated with where it stands.
+
+Walks the document's blocks once and tells, for each paragraph, its section (the headings above
+it), the index (CCHC / PAPI) and field the section is about, what kind of section it is
+(solutions, results, organisation...), the label the line carries ("Đơn vị chủ trì:",
+"Nội dung tồn tại:") and the label whose scope it falls in. Tables are passed through with the
+same context. Record extractors read this stream; none of them looks at the file format.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from extractors.plan import lexicon
+from extractors.plan.actors import parse_assignment
+from extractors.plan.fields import THRESHOLD, WEAK_THRESHOLD, match_field
+from normalizers.text import clean
+from pipeline.model import Document, Paragraph, Table
+
+_MARKER = re.compile(
+    r"""^\s*(?:
+        (?P<roman>[IVX]{1,4})[.)]\s+
+      | (?P<number>\d{1,2}(?:\.\s?\d{1,2})+)\.?\s+
+      | (?P<single>\d{1,2})[.)]\s+
+      | (?P<letter>[a-zđ])\)\s*
+      | (?P<bullet>[-+*•–−·])\s*
+    )""",
+    re.VERBOSE,
+)
+PAPI = re.compile(r"\bPAPI\b|quản trị và hành chính công", re.IGNORECASE)
+CCHC = re.compile(r"\bCCHC\b|cải cách (?:nền )?hành chính", re.IGNORECASE)
+_ASSIGN = re.compile(r"^(?:[^,:]{0,60},\s*)?giao\s+(?P<value>.+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str  # roman | number | letter | bullet | auto | none
+    label: str
+
+    @property
+    def depth(self) -> int | None:
+        if self.kind == "roman":
+            return 1
+        if self.kind == "number":
+            return 1 + self.label.count(".") + 1
+        return None
+
+
+def split_marker(text: str) -> tuple[Marker, str]:
+    match = _MARKER.match(text)
+    if not match:
+        return Marker("none", ""), text.strip()
+    kind = match.lastgroup
+    label = match.group(kind).replace(" ", "")
+    if kind == "single":
+        kind, label = "number", label
+        return Marker(kind, label), text[match.end() :].strip()
+    return Marker(kind, label), text[match.end() :].strip()
+
+
+def subject(text: str) -> str:
+    """What a heading or item is about: its words before a ':' (the rest is its content)."""
+    return text.split(":", 1)[0].strip(" .;")
+
+
+@dataclass(eq=False)
+class Section:
+    depth: int
+    title: str
+    index: str
+    parent: Section | None = None
+    kind: str | None = None
+    field: str | None = None
+    is_field: bool = False
+    subgroup: int | None = None  # ordinal of a sub-group heading (7a, 7b) inside its field
+    lead: str | None = None
+    partners: str | None = None
+    deadline: str | None = None
+    state: str | None = None
+    children: list[Section] = dataclasses.field(default_factory=list)
+
+    def chain(self):
+        section: Section | None = self
+        while section is not None:
+            yield section
+            section = section.parent
+
+    def inherited(self, attribute: str) -> str | None:
+        return next((getattr(s, attribute) for s in self.chain() if getattr(s, attribute)), None)
+
+    @property
+    def group_section(self) -> Section | None:
+        return next((s for s in self.chain() if s.subgroup is not None), None)
+
+    @property
+    def section_kind(self) -> str | None:
+        return self.inherited("kind")
+
+
+@dataclass
+class Line:
+    text: str  # the whole line, cleaned
+    body: str  # the line without its marker
+    marker: Marker
+    section: Section
+    zone: str  # preamble | body | closing | appendix
+    page: int | None
+    label: str | None = None  # the label this line carries
+    value: str | None = None  # what follows the label
+    state: str | None = None  # the label whose scope the line is in
+
+    @property
+    def is_heading(self) -> bool:
+        return self.marker.depth is not None
+
+
+@dataclass
+class TableAt:
+    table: Table
+    section: Section
+    zone: str
+
+
+def find_label(body: str) -> tuple[str, str] | None:
+    """The label an item opens with, and its value."""
+    for label in lexicon.labels():
+        match = label.pattern.match(body)
+        if match:
+            return label.kind, body[match.end() :].strip()
+    assignment = _ASSIGN.match(body)
+    if assignment:
+        return "assign", assignment.group("value").strip()
+    return None
+
+
+def section_kind(title: str) -> str | None:
+    for kind, pattern in lexicon.section_kinds():
+        if pattern.search(title):
+            return kind
+    return None
+
+
+def zone_of(text: str) -> str | None:
+    for zone, pattern in lexicon.zones():
+        if pattern.match(text):
+            return zone
+    return None
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.root = Section(depth=0, title="", index="CCHC")
+        self.current = self.root
+        self.zone = "preamble"
+        self.events: list[Line | TableAt] = []
+
+    def table(self, table: Table) -> None:
+        self.events.append(TableAt(table, self.current, self.zone))
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        text = clean(paragraph.text)
+        if not text:
+            return
+        zone = zone_of(text)
+        if zone and (zone != "closing" or self.zone != "appendix"):
+            self.zone = zone
+            if zone == "appendix":
+                self.current = Section(depth=0, title=text, index=self.root.index, kind="appendix")
+        marker, body = split_marker(text)
+        if marker.kind == "none" and paragraph.list_level is not None:
+            marker = Marker("auto", str(paragraph.list_level))
+        if self.zone in ("preamble", "body") and marker.depth is not None:
+            self.zone = "body"
+            self._open(marker, body)
+        line = Line(text, body, marker, self.current, self.zone, paragraph.prov.page)
+        if marker.depth is None:
+            labelled = find_label(body)
+            if labelled:
+                line.label, line.value = labelled
+                self._record(line)
+        line.state = self.current.state
+        self.events.append(line)
+
+    def _open(self, marker: Marker, body: str) -> None:
+        depth = marker.depth
+        parent = self.current
+        while parent.depth >= depth:
+            parent = parent.parent
+        section = Section(depth=depth, title=subject(body), index=parent.index, parent=parent)
+        self._classify(section, parent, find_label(body))
+        parent.children.append(section)
+        self.current = section
+
+    def _classify(self, section: Section, parent: Section, labelled) -> None:
+        """What a new heading is: a field, one of a field's sub-groups (7a, 7b), or a part of
+        the plan whose title says what it holds (results, solutions...) and which index."""
+        inside = parent.inherited("field")
+        siblings_are_fields = sum(1 for c in parent.children if c.is_field) >= 2
+        threshold = WEAK_THRESHOLD if siblings_are_fields else THRESHOLD
+        matched = match_field(section.title, section.index, inside, threshold)
+        kind = "results" if labelled and labelled[0] == "result" else section_kind(section.title)
+        if inside and parent.is_field and kind is None:
+            section.field = inside
+            section.subgroup = 1 + sum(1 for c in parent.children if c.subgroup is not None)
+        elif matched and not (inside and matched[0] == inside):
+            section.field, section.is_field = matched[0], True
+            section.kind = kind if kind == "results" else None
+        else:
+            section.field, section.kind = inside, kind
+            if PAPI.search(section.title):
+                section.index = "PAPI"
+            elif CCHC.search(section.title):
+                section.index = "CCHC"
+
+    def _record(self, line: Line) -> None:
+        """A label line sets its section's scope and, for units and deadlines, its values."""
+        section = self.current
+        section.state = line.label
+        if line.label in ("lead", "partners", "deadline") and line.value:
+            setattr(section, line.label, line.value)
+        elif line.label == "assign":
+            lead, partners = parse_assignment(line.value or "")
+            section.lead = section.lead or lead
+            section.partners = section.partners or partners
+
+
+def walk(document: Document) -> list[Line | TableAt]:
+    walker = _Walker()
+    for block in document.blocks:
+        if isinstance(block, Table):
+            walker.table(block)
+        else:
+            walker.paragraph(block)
+    return walker.events

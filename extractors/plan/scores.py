@@ -1,0 +1,221 @@
+"""Scores at every level, from score tables and from prose, merged into one row per score.
+
+A document often states a score twice (the summary table's row and the section's "Tổng số điểm
+bị trừ: 4,495 điểm"): both are the same (index, level, code) row; values one statement lacks are
+taken from the other, and a disagreement is reported, never averaged.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from extractors.plan import tables
+from extractors.plan.fields import match_field
+from extractors.plan.outline import CCHC, PAPI, Line, Section, TableAt, subject
+from extractors.plan.statements import Facts, fields_counted, read_facts
+from normalizers.text import clean_value, fold
+from pipeline.model import Finding, Score
+
+PRINTED = 100.0
+GROUP_NAME_MATCH = 60  # match_score of a code printed in the document
+_TIEU_CHI = re.compile(r"^tiêu chí(?: số)?\s+\w+\s*:\s*", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"\s+(?:đạt|được đánh giá|được chấm)\b.*$", re.IGNORECASE)
+
+
+@dataclass
+class ScoreBook:
+    """Scores keyed by (index, level, code), in the order first stated."""
+
+    rows: dict[tuple, Score] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    group_names: dict[str, str] = field(default_factory=dict)  # '7a' -> printed name
+
+    def add(self, new: Score) -> None:
+        old = self.rows.get(new.key)
+        if old is None:
+            self.rows[new.key] = new
+            return
+        for attribute in ("max_points", "score", "deducted", "rank", "rank_of", "reason", "name"):
+            mine, theirs = getattr(old, attribute), getattr(new, attribute)
+            if mine is None:
+                setattr(old, attribute, theirs)
+            elif theirs is not None and attribute not in ("reason", "name") and mine != theirs:
+                self.findings.append(
+                    Finding(
+                        "warning",
+                        "restatement_differs",
+                        f"{new.level} {new.code or new.index}: {attribute} is printed as "
+                        f"{mine} and elsewhere as {theirs}; the first is kept",
+                        "scores",
+                        new.code,
+                    )
+                )
+
+
+def collect_scores(events: list[Line | TableAt]) -> ScoreBook:
+    book = ScoreBook()
+    for event in events:
+        if isinstance(event, TableAt):
+            _table_scores(event, book)
+    for event in events:
+        if isinstance(event, Line):
+            _line_scores(event, book)
+    return book
+
+
+# ---- tables --------------------------------------------------------------------------------
+
+
+def _table_scores(at: TableAt, book: ScoreBook) -> None:
+    reading = tables.read_table(at.table.grid())
+    if reading is None or reading.kind != "scores":
+        return
+    index = at.section.index
+    for row in reading.rows:
+        if row.heading is not None:
+            code = tables.normalize_code(row.key or "")
+            if code and not code[-1].isdigit():
+                book.group_names[code] = row.heading
+            continue
+        values = {r: tables.points(row, r) for r in ("max", "score", "deducted")}
+        if all(v is None for v in values.values()):
+            continue
+        name = row.text("name")
+        level, code, match = _row_level(row, name, index)
+        if level is None:
+            continue
+        book.add(
+            Score(
+                index=index,
+                level=level,
+                code=code,
+                name=name,
+                max_points=values["max"],
+                score=values["score"],
+                deducted=values["deducted"],
+                reason=row.text("reason") if level == "criterion" else None,
+                match_score=match,
+                page=at.table.prov.page,
+            )
+        )
+
+
+def _row_level(row, name, index) -> tuple[str | None, str | None, float | None]:
+    if tables.is_total(row):
+        return "total", None, None
+    code = tables.normalize_code(row.key or "")
+    if code and "." in code:
+        return "criterion", code, PRINTED
+    if code and not code.isdigit():
+        return "group", code, PRINTED
+    matched = match_field(name, index) if name else None
+    if matched:
+        return "field", matched[0], matched[1]
+    if code:
+        return "field", code, PRINTED
+    return None, None, None
+
+
+# ---- prose ---------------------------------------------------------------------------------
+
+
+def _line_scores(line: Line, book: ScoreBook) -> None:
+    if line.zone not in ("preamble", "body"):
+        return
+    section = line.section
+    restates = line.label in ("result", "deducted") or (
+        line.label == "deficiency" and _only_points(line.value)
+    )
+    if restates and section.inherited("field"):
+        facts = read_facts(line.body)
+        if facts:
+            book.add(_section_score(section, facts, line, book))
+        return
+    if line.label is not None or line.state in ("deficiency", "tasks", "assign"):
+        return
+    for index, clause in _clauses_by_index(line.body, section.index):
+        facts = read_facts(clause)
+        if facts:
+            score = _stated_score(clause, facts, section, index, line)
+            if score is not None:
+                book.add(score)
+
+
+def _only_points(value: str | None) -> bool:
+    """'bị trừ 2.31 điểm' restates the section's score; it is not a shortcoming of its own."""
+    return bool(value) and bool(re.fullmatch(r"(?:bị trừ|trừ|mất)?\s*[\d.,]+\s*điểm\.?", value))
+
+
+def _section_score(section: Section, facts: Facts, line: Line, book: ScoreBook) -> Score:
+    group = section.group_section
+    if group is not None:
+        code = group_code(group, book.group_names)
+        return _score(section.index, "group", code, group.title, facts, line)
+    owner = next(s for s in section.chain() if s.field and s.is_field)
+    return _score(section.index, "field", owner.field, owner.title, facts, line)
+
+
+def group_code(section: Section, printed: dict[str, str]) -> str:
+    """A sub-group's code: the printed group row whose name is closest, else its order (7a, 7b)."""
+    candidates = {c: n for c, n in printed.items() if c.startswith(section.field or "")}
+    if candidates:
+        closeness = {
+            c: fuzz.token_set_ratio(fold(section.title), fold(n)) for c, n in candidates.items()
+        }
+        best = max(closeness, key=closeness.get)
+        if closeness[best] >= GROUP_NAME_MATCH:
+            return best
+    return f"{section.field}{string.ascii_lowercase[section.subgroup - 1]}"
+
+
+def _stated_score(clause: str, facts: Facts, section: Section, index: str, line: Line):
+    """What a sentence's score is the score of: a field it names, a group of fields, or the
+    total when it stands outside any field."""
+    about = _BEFORE_VERB.sub("", subject(_TIEU_CHI.sub("", clause)))
+    # a heading's own field is what it states; the field around it is its parent's
+    around = section.parent if line.is_heading and section.parent else section
+    inside = around.inherited("field")
+    if facts.has_points:
+        matched = match_field(about, index, inside)
+        if matched:
+            return _score(index, "field", matched[0], about, facts, line)
+        counted = fields_counted(clause)
+        if counted:
+            name = clean_value(about.split("(")[0])
+            return _score(index, "group", f"1-{counted}", name, facts, line)
+    if inside is None and (facts.has_points or facts.rank is not None):
+        return _score(index, "total", None, None, facts, line)
+    return None
+
+
+def _clauses_by_index(text: str, default: str) -> list[tuple[str, str]]:
+    """A sentence may state the CCHC and the PAPI results one after the other; split it where
+    the index it speaks of changes."""
+    out: list[tuple[str, str]] = []
+    for clause in re.split(r";\s*", text):
+        index = "PAPI" if PAPI.search(clause) else "CCHC" if CCHC.search(clause) else None
+        if out and (index is None or index == out[-1][0]):
+            out[-1] = (out[-1][0], f"{out[-1][1]}; {clause}")
+        else:
+            out.append((index or default, clause))
+    return out
+
+
+def _score(index, level, code, name, facts: Facts, line: Line) -> Score:
+    return Score(
+        index=index,
+        level=level,
+        code=code,
+        name=clean_value(name) if name else None,
+        max_points=facts.max_points,
+        score=facts.score,
+        deducted=facts.deducted,
+        rank=facts.rank if level == "total" else None,
+        rank_of=facts.rank_of if level == "total" else None,
+        match_score=None if level == "total" else PRINTED,
+        page=line.page,
+    )

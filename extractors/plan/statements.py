@@ -1,0 +1,72 @@
+"""Scores stated in prose: 'đạt 12,2/15 điểm', 'xếp thứ 18/23', 'Tổng điểm 100, điểm đạt 85,13
+điểm còn thiếu 14,87 điểm', '(-4 điểm)', 'Tổng số điểm bị trừ: 4,495 điểm'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from normalizers.numbers import NUMBER, parse_number
+
+N = rf"({NUMBER})"
+UNIT = r"\s*(?:điểm|đ)\b"
+_FRACTION = re.compile(rf"{N}\s*/\s*{N}{UNIT}", re.IGNORECASE)
+_AFTER_FRACTION = re.compile(rf"^\s*[,;]?\s*\(\s*[-–−]?\s*{N}{UNIT}\s*\)", re.IGNORECASE)
+_MAX = re.compile(rf"tổng (?:số )?điểm(?: tối đa)?(?: là)?\s*:?\s*{N}", re.IGNORECASE)
+_SCORE = re.compile(
+    rf"(?<!chưa )(?:đạt|điểm thẩm định|số điểm)(?: (?!bị\b|trừ\b|thiếu\b)[^\d\s,;.():]+){{0,3}}"
+    rf"(?: là)?\s*:?\s*{N}{UNIT}",
+    re.IGNORECASE,
+)
+_DEDUCTED = re.compile(
+    rf"(?:bị trừ|còn thiếu|chưa đạt|mất|trừ)\s*:?\s*\(?\s*{N}{UNIT}", re.IGNORECASE
+)
+_RANK = re.compile(
+    r"(?:xếp|đứng)(?: hạng)?(?: thứ)?\s+(\d{1,3})(?:\s*/\s*(\d{1,3}))?", re.IGNORECASE
+)
+_GROUP = re.compile(r"gồm (\d{1,2}) (?:tiêu chí|lĩnh vực)", re.IGNORECASE)
+
+
+@dataclass
+class Facts:
+    max_points: float | None = None
+    score: float | None = None
+    deducted: float | None = None
+    rank: int | None = None
+    rank_of: int | None = None
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) is not None for f in fields(self))
+
+    @property
+    def has_points(self) -> bool:
+        return self.max_points is not None or self.score is not None
+
+
+def read_facts(text: str) -> Facts:
+    facts = Facts()
+    fraction = _FRACTION.search(text)
+    if fraction:
+        facts.score, facts.max_points = parse_number(fraction[1]), parse_number(fraction[2])
+        after = _AFTER_FRACTION.match(text[fraction.end() :])
+        if after:
+            facts.deducted = parse_number(after[1])
+    else:
+        maximum = _MAX.search(text)
+        score = _SCORE.search(text)
+        facts.max_points = parse_number(maximum[1]) if maximum else None
+        facts.score = parse_number(score[1]) if score else None
+    if facts.deducted is None:
+        deducted = _DEDUCTED.search(text)
+        facts.deducted = parse_number(deducted[1]) if deducted else None
+    rank = _RANK.search(text)
+    if rank:
+        facts.rank = int(rank[1])
+        facts.rank_of = int(rank[2]) if rank[2] else None
+    return facts
+
+
+def fields_counted(text: str) -> int | None:
+    """'Đánh giá qua các tiêu chí (gồm 7 tiêu chí ...)' -> 7: a subtotal over fields 1..7."""
+    match = _GROUP.search(text)
+    return int(match[1]) if match else None

@@ -1,0 +1,150 @@
+"""Score and task tables, whatever their column order and header wording.
+
+Column roles come from the header cells' words (data/lexicon/table_columns.csv). Rows whose key
+cell (TT / code) is empty or merged from above continue the row before them; a row that is one
+wide cell ("7a XÂY DỰNG ...", "VĂN PHÒNG THỐNG KÊ CHỦ TRÌ THỰC HIỆN") heads the rows below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.plan import lexicon
+from normalizers.numbers import parse_points
+from normalizers.text import clean, clean_item, clean_value, fold
+
+_CODE = re.compile(r"^\d{1,2}[a-z]?(?:\.\d{1,2})*$")
+_TOTAL = re.compile(r"^(?:tổng|cộng)\b", re.IGNORECASE)
+HEADER_ROWS_SEARCHED = 3
+
+
+def normalize_code(text: str) -> str | None:
+    """'5. 8' -> '5.8', '7a.3.2.3 ' -> '7a.3.2.3', '1.' -> '1'; None when not a code."""
+    code = re.sub(r"\s+", "", clean(text)).rstrip(".").lower()
+    return code if _CODE.match(code) else None
+
+
+@dataclass
+class Layout:
+    header_rows: int
+    roles: dict[str, int]  # role -> column
+    header: list[str]
+
+    @property
+    def kind(self) -> str | None:
+        if {"max", "score", "deducted"} & self.roles.keys():
+            return "scores"
+        if "task" in self.roles and {"lead", "partners", "deadline"} & self.roles.keys():
+            return "tasks"
+        return None
+
+
+@dataclass
+class Row:
+    """One logical row: its cells' texts by role, continuation rows folded in."""
+
+    key: str | None
+    cells: dict[str, list[list[str]]]  # role -> the cell's paragraphs, one list per printed row
+    index: int
+    heading: str | None = None  # the text of a row that is one wide cell
+
+    def text(self, role: str) -> str | None:
+        """The role's words, a cell's lines and its continuation rows joined by spaces."""
+        value = " ".join(p for part in self.cells.get(role, []) for p in part if p.strip())
+        return clean_item(value) or None
+
+    def values(self, role: str) -> str | None:
+        """A short value whose continuation rows each add one ('A; B'), repeats dropped."""
+        parts = [clean_value(" ".join(part)) for part in self.cells.get(role, [])]
+        return "; ".join(dict.fromkeys(p for p in parts if p)) or None
+
+
+def _role_of(header: str) -> str | None:
+    for role, pattern in lexicon.table_columns():
+        if pattern.search(header):
+            return role
+    return None
+
+
+def layout(grid: list[list]) -> Layout | None:
+    """Find the header row(s) and the role of each column."""
+    for h in range(min(HEADER_ROWS_SEARCHED, len(grid))):
+        texts = _column_texts(grid[: h + 1])
+        roles: dict[str, int] = {}
+        for col, text in enumerate(texts):
+            role = _role_of(fold(text)) if text else None
+            if role and role not in roles:
+                roles[role] = col
+        found = Layout(h + 1, roles, [fold(t) for t in texts])
+        if len(roles) >= 3 and found.kind:
+            return found
+    return None
+
+
+def _column_texts(rows: list[list]) -> list[str]:
+    width = max(len(r) for r in rows)
+    texts = [""] * width
+    for row in rows:
+        for col, cell in enumerate(row):
+            if cell is None:
+                continue
+            for c in range(col, min(width, col + cell.col_span)):
+                texts[c] = f"{texts[c]} {cell.text}".strip()
+    return texts
+
+
+def rows(grid: list[list], found: Layout) -> list[Row]:
+    """Data rows with their roles; repeated headers dropped, continuations merged upward."""
+    out: list[Row] = []
+    key_col = found.roles.get("key", 0)
+    width = len(grid[0]) if grid else 0
+    for r, cells in enumerate(grid[found.header_rows :], start=found.header_rows):
+        present = [c for c in cells if c is not None]
+        if not present or not any(c.text.strip() for c in present):
+            continue
+        if [fold(t) for t in _column_texts([cells])] == found.header:
+            continue  # a header repeated on a new page
+        wide = next((c for c in present if c.col_span >= max(2, width - 2)), None)
+        key_cell = cells[key_col] if key_col < len(cells) else None
+        key = clean(key_cell.text) if key_cell is not None and key_cell is not wide else ""
+        if wide is not None:
+            out.append(Row(key or None, {}, r, heading=clean(wide.text)))
+            continue
+        by_role: dict[str, list[list[str]]] = {}
+        for role, col in found.roles.items():
+            cell = cells[col] if col < len(cells) else None
+            if cell is not None and role != "key":
+                by_role[role] = [list(cell.paragraphs)]
+        if not key and out and out[-1].heading is None:
+            _continue(out[-1], by_role)
+        else:
+            out.append(Row(key or None, by_role, r))
+    return out
+
+
+def _continue(row: Row, more: dict[str, list[list[str]]]) -> None:
+    for role, parts in more.items():
+        row.cells.setdefault(role, []).extend(parts)
+
+
+@dataclass
+class TableReading:
+    kind: str
+    rows: list[Row] = field(default_factory=list)
+    layout: Layout | None = None
+
+
+def read_table(grid: list[list]) -> TableReading | None:
+    found = layout(grid)
+    if found is None or found.kind is None:
+        return None
+    return TableReading(found.kind, rows(grid, found), found)
+
+
+def is_total(row: Row) -> bool:
+    return bool(_TOTAL.match(row.key or "") or _TOTAL.match(row.text("name") or ""))
+
+
+def points(row: Row, role: str) -> float | None:
+    return parse_points(" ".join(p for part in row.cells.get(role, []) for p in part))

@@ -1,0 +1,1 @@
+"""Small pure functions that clean text and read Vietnamese numbers and dates."""

@@ -1,0 +1,77 @@
+"""str -> str cleaners for Vietnamese text (in the spirit of unstructured's cleaners)."""
+
+import re
+import unicodedata
+
+from underthesea.pipeline.text_normalize import token_normalize
+
+_WORD = re.compile(r"\w+")
+_LETTERS = [chr(c) for c in range(0x41, 0x1EFA) if chr(c).isalpha()]
+# character classes for regular expressions: Python's re has no Unicode upper/lower classes
+UPPER = "".join(c for c in _LETTERS if c.isupper() and c == unicodedata.normalize("NFC", c))
+LOWER = "".join(c for c in _LETTERS if c.islower() and c == unicodedata.normalize("NFC", c))
+_SPACE = re.compile(r"\s+")
+_BULLET = re.compile(r"^\s*(?:[-+*•·▪–—−]\s*)+")
+_TRAILING = " \t.;:,"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fix_tone_marks(text: str) -> str:
+    """Old-style tone placement to the modern one, word by word ('hoá' -> 'hóa', 'qủa' -> 'quả').
+
+    underthesea's text_normalize tokenizes and re-joins with spaces ("a , b"); applying its
+    token normalizer to each word keeps the punctuation and spacing exactly as printed.
+    """
+    return _WORD.sub(lambda m: token_normalize(m.group()), text)
+
+
+def collapse_whitespace(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def strip_bullet(text: str) -> str:
+    """Leading list marks ('-', '+', '*', '•') removed."""
+    return _BULLET.sub("", text)
+
+
+def strip_trailing_punctuation(text: str) -> str:
+    return text.rstrip(_TRAILING).strip()
+
+
+def clean(text: str) -> str:
+    """The form every text value leaves the pipeline in: NFC, modern tone marks, single spaces."""
+    return collapse_whitespace(fix_tone_marks(nfc(text)))
+
+
+def clean_item(text: str) -> str:
+    """A list item's words: clean, without its bullet."""
+    return strip_bullet(clean(text)).strip()
+
+
+def clean_value(text: str | None) -> str | None:
+    """A short field value (a unit, a deadline): clean, no bullet, no trailing punctuation."""
+    if text is None:
+        return None
+    return strip_trailing_punctuation(clean_item(text)) or None
+
+
+def fold(text: str) -> str:
+    """Comparison key: clean, lower-case, punctuation to spaces."""
+    return collapse_whitespace(re.sub(r"[^\w]+", " ", clean(text).lower()))
+
+
+def strip_accents(text: str) -> str:
+    """'Cải cách' -> 'Cai cach' (and 'đ' -> 'd'), for accent-blind matching of OCR text."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def sentence_case(text: str) -> str:
+    """'VĂN PHÒNG THỐNG KÊ' -> 'Văn phòng thống kê' (only for text printed all in capitals)."""
+    if text != text.upper():
+        return text
+    lower = text.lower()
+    return lower[:1].upper() + lower[1:]

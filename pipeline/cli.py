@@ -1,0 +1,59 @@
+"""Command line: a thin layer over pipeline.runner; errors are translated here, at the boundary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.progress import Progress
+
+from pipeline import __version__, evaluate
+from pipeline.runner import discover, run
+
+
+@click.group()
+@click.version_option(__version__)
+def main() -> None:
+    """cchc-extract: commune CCHC / PAPI remediation plans -> Parquet."""
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data/out"),
+    show_default=True,
+    help="Folder the Parquet tables are written to.",
+)
+def extract(folder: Path, out: Path) -> None:
+    """Extract every plan under FOLDER (recursively) into Parquet tables in --out."""
+    total = len(discover(folder))
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("extracting", total=total)
+        summary = run(folder, out, progress=lambda _path: bar.advance(task))
+    for result in summary.results:
+        if result.status != "ok":
+            click.echo(f"{result.status:>8}  {result.source_path}: {result.error}", err=True)
+    click.echo(summary.line())
+
+
+@main.command("eval")
+@click.option(
+    "--out",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of a run's Parquet tables.",
+)
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="Folder of gold <id>.json files.",
+)
+@click.option("--misses", default=40, show_default=True, help="How many misses to print.")
+def evaluate_command(out: Path, gold: Path, misses: int) -> None:
+    """Score a run against gold labels: precision / recall / F1 per table and per form."""
+    report = evaluate.evaluate(out, gold)
+    click.echo(report.render(misses))

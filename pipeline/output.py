@@ -1,0 +1,110 @@
+"""The Parquet tables of the output contract (shared spec OUTPUT.md), written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+S, F, I = pa.string(), pa.float64(), pa.int32()
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            ("doc_id", S),
+            ("source_path", S),
+            ("sha256", S),
+            ("file_format", S),
+            ("pages", I),
+            ("status", S),
+            ("error", S),
+            ("doc_kind", S),
+            ("title", S),
+            ("unit_type", S),
+            ("unit_name", S),
+            ("district", S),
+            ("province", S),
+            ("index_year", I),
+            ("signer", S),
+            ("decisions", pa.list_(pa.struct([("number", S), ("date", pa.date32())]))),
+            ("district_resolved", S),
+            ("province_resolved", S),
+            ("unit_2025", S),
+            ("province_2025", S),
+            ("unit_code", S),
+            ("pipeline_version", S),
+        ]
+    ),
+    "scores": pa.schema(
+        [
+            ("doc_id", S),
+            ("index", S),
+            ("level", S),
+            ("code", S),
+            ("name", S),
+            ("max_points", F),
+            ("score", F),
+            ("deducted", F),
+            ("rank", I),
+            ("rank_of", I),
+            ("reason", S),
+            ("match_score", F),
+            ("page", I),
+        ]
+    ),
+    "deductions": pa.schema(
+        [
+            ("doc_id", S),
+            ("index", S),
+            ("field", S),
+            ("code", S),
+            ("text", S),
+            ("points", F),
+            ("match_score", F),
+            ("page", I),
+        ]
+    ),
+    "tasks": pa.schema(
+        [
+            ("doc_id", S),
+            ("index", S),
+            ("field", S),
+            ("code", S),
+            ("text", S),
+            ("lead", S),
+            ("partners", S),
+            ("deadline", S),
+            ("page", I),
+        ]
+    ),
+    "issues": pa.schema(
+        [
+            ("doc_id", S),
+            ("severity", S),
+            ("check", S),
+            ("message", S),
+            ("table", S),
+            ("code", S),
+        ]
+    ),
+}
+
+
+def write_tables(rows: dict[str, list[dict]], out: Path) -> None:
+    """Write every table; each file is replaced in one step, so a reader never sees half of one."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, schema in SCHEMAS.items():
+        table = pa.Table.from_pylist(
+            [{c: r.get(c) for c in schema.names} for r in rows.get(name, [])], schema=schema
+        )
+        handle, temporary = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
+        os.close(handle)
+        try:
+            pq.write_table(table, temporary)
+            os.replace(temporary, out / f"{name}.parquet")
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
