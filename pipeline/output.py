@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-S, F, I = pa.string(), pa.float64(), pa.int32()
+S, F, INT = pa.string(), pa.float64(), pa.int32()
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
@@ -18,7 +18,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("source_path", S),
             ("sha256", S),
             ("file_format", S),
-            ("pages", I),
+            ("pages", INT),
             ("status", S),
             ("error", S),
             ("doc_kind", S),
@@ -27,7 +27,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("unit_name", S),
             ("district", S),
             ("province", S),
-            ("index_year", I),
+            ("index_year", INT),
             ("signer", S),
             ("decisions", pa.list_(pa.struct([("number", S), ("date", pa.date32())]))),
             ("district_resolved", S),
@@ -48,11 +48,11 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("max_points", F),
             ("score", F),
             ("deducted", F),
-            ("rank", I),
-            ("rank_of", I),
+            ("rank", INT),
+            ("rank_of", INT),
             ("reason", S),
             ("match_score", F),
-            ("page", I),
+            ("page", INT),
         ]
     ),
     "deductions": pa.schema(
@@ -64,7 +64,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("text", S),
             ("points", F),
             ("match_score", F),
-            ("page", I),
+            ("page", INT),
         ]
     ),
     "tasks": pa.schema(
@@ -77,7 +77,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("lead", S),
             ("partners", S),
             ("deadline", S),
-            ("page", I),
+            ("page", INT),
         ]
     ),
     "issues": pa.schema(

@@ -1,5 +1,7 @@
-"""Who does a task: the unit named by an assignment ("Giao X phối hợp với Y thực hiện ...") or by
-the task itself ("Bộ phận Một cửa thị trấn tích cực rà soát ..."). Word lists: data/lexicon/actors.csv.
+"""Who does a task: the unit named by an assignment ("Giao X phối hợp với Y thực hiện ...")
+or by the task itself ("Bộ phận Một cửa thị trấn tích cực rà soát ...").
+
+Word lists: data/lexicon/actors.csv.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def _opens_with_unit(text: str) -> bool:
     for head in lexicon.actor_words("head"):
         if lowered.startswith(head + " "):
             following = text[len(head) + 1 : len(head) + 2]
-            # a one-word head ("Ban", "Phòng") must open a proper name: "Ban Chỉ đạo", not "Ban hành"
+            # a one-word head must open a proper name: "Ban Chỉ đạo", not "Ban hành"
             if " " in head or following.isupper():
                 return True
     return False

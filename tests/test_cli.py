@@ -1,0 +1,64 @@
+import subprocess
+import sys
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from pipeline.output import SCHEMAS
+from tests.conftest import ROOT
+from tests.docx_factory import build
+
+
+def extract(folder, out):
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", str(folder), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_a_messy_folder_gives_a_row_per_file_and_a_summary(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    build(
+        folder / "sub" / "plan.docx",
+        [
+            "KẾ HOẠCH",
+            "Khắc phục hạn chế năm 2024 của xã Tân An",
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Cải cách thủ tục hành chính",
+            "a) Kết quả: đạt 16,5/18 điểm (-1,5 điểm).",
+            "b) Giải pháp:",
+            "- Niêm yết đầy đủ các thủ tục hành chính.",
+            "c) Giao công chức Văn phòng chủ trì thực hiện.",
+        ],
+    )
+    (folder / "notes.txt").write_text("ghi chú", encoding="utf-8")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    out = tmp_path / "out"
+    done = extract(folder, out)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1].startswith("4 files: 1 ok, 0 partial, 2 failed, 1 skipped")
+    for name, schema in SCHEMAS.items():
+        assert pq.read_schema(out / f"{name}.parquet").names == schema.names
+    documents = pd.read_parquet(out / "documents.parquet").set_index("source_path")
+    assert documents.loc["old.docx", "error"].startswith("this is a legacy Word .doc file")
+    assert documents.loc["broken.docx", "status"] == "failed"
+    assert documents.loc["notes.txt", "status"] == "skipped"
+    plan = documents.loc["sub/plan.docx"]
+    assert (plan["status"], plan["unit_name"], plan["index_year"]) == ("ok", "Tân An", 2024)
+    scores = pd.read_parquet(out / "scores.parquet")
+    field = scores[scores["level"] == "field"].iloc[0]
+    assert (field["code"], field["max_points"], field["score"], field["deducted"]) == ("3", 18, 16.5, 1.5)
+    tasks = pd.read_parquet(out / "tasks.parquet")
+    assert tasks["lead"].tolist() == ["công chức Văn phòng"]
+
+
+def test_help_lists_the_commands():
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert "extract" in done.stdout and "eval" in done.stdout

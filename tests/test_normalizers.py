@@ -1,0 +1,110 @@
+from datetime import date
+
+import pytest
+
+from normalizers.dates import parse_date
+from normalizers.numbers import parse_number, parse_points, point_readings
+from normalizers.text import (
+    clean,
+    clean_item,
+    clean_value,
+    fix_tone_marks,
+    fold,
+    sentence_case,
+    strip_accents,
+    strip_bullet,
+)
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("14,5", 14.5),
+        ("11,804", 11.804),
+        ("70.301", 70.301),
+        ("1.000", 1.0),
+        ("6", 6.0),
+        ("1.234,5", 1234.5),
+        ("1.000.000", 1000000.0),
+    ],
+)
+def test_parse_number_reads_either_decimal_separator(printed, value):
+    assert parse_number(printed) == value
+
+
+def test_parse_number_rejects_words():
+    assert parse_number("mười") is None
+    assert parse_number("") is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("- 1,5", 1.5),
+        ("-0.5", 0.5),
+        ("(-0,25 điểm)", 0.25),
+        ("( - 0.012 điểm)", 0.012),
+        ("0.5", 0.5),
+        ("- 0.36\n8", 0.368),  # a narrow column wrapped the number
+        ("- 0.12\n5", 0.125),
+    ],
+)
+def test_parse_points_signs_and_wraps(cell, value):
+    assert parse_points(cell) == pytest.approx(value)
+
+
+def test_parse_points_is_none_for_text_or_empty():
+    assert parse_points("Chưa đạt tối đa") is None
+    assert parse_points("") is None
+    assert parse_points(None) is None
+
+
+def test_point_readings_offers_the_dropped_decimal_point():
+    assert point_readings("05") == (5.0, 0.5)
+    assert point_readings("0,5") == (0.5,)
+    assert point_readings("2") == (2.0,)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("ngày 12 tháng 12 năm 2024 của UBND tỉnh", date(2024, 12, 12)),
+        ("ngày 27/01/2023 của UBND huyện", date(2023, 1, 27)),
+        ("Thanh Hà ngày 14/3/2023 về", date(2023, 3, 14)),
+        ("ngày 31/02/2023 rồi ngày 04/11/2024", date(2024, 11, 4)),  # an impossible date is skipped
+    ],
+)
+def test_parse_date(text, day):
+    assert parse_date(text) == day
+
+
+def test_parse_date_none():
+    assert parse_date("không có ngày") is None
+
+
+def test_tone_marks_move_to_the_modern_place_and_keep_punctuation():
+    assert fix_tone_marks("Hoà bình, thuỷ lợi; khoá.") == "Hòa bình, thủy lợi; khóa."
+    assert fix_tone_marks("Kết qủa") == "Kết quả"
+
+
+def test_clean_is_nfc_with_single_spaces():
+    decomposed = "Cẩm Dương".replace("ẩ", "a\u0302\u0309")
+    assert clean(f"  xã   {decomposed}\n") == "xã Cẩm Dương"
+
+
+def test_bullets_and_trailing_punctuation():
+    assert strip_bullet("+ Tăng cường") == "Tăng cường"
+    assert strip_bullet("- - Tổ chức") == "Tổ chức"
+    assert clean_item("  •  Rà soát TTHC.") == "Rà soát TTHC."
+    assert clean_value("- Năm 2025.") == "Năm 2025"
+    assert clean_value("  ") is None
+
+
+def test_fold_accents_and_case():
+    assert fold("Cải cách TTHC; (PAKN)") == "cải cách tthc pakn"
+    assert strip_accents("Đổi mới, sáng tạo") == "Doi moi, sang tao"
+
+
+def test_sentence_case_only_for_capitals():
+    assert sentence_case("VĂN PHÒNG THỐNG KÊ") == "Văn phòng thống kê"
+    assert sentence_case("Văn phòng UBND") == "Văn phòng UBND"
