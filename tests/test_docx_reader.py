@@ -43,10 +43,10 @@ def test_content_controls_and_tracked_changes(tmp_path):
         tmp_path / "c.docx",
         [
             ("xml", content_control(paragraph_xml(run("Đơn vị chủ trì: Văn phòng")))),
-            ("xml", paragraph_xml(run("Thời gian "), inserted("khắc phục"), deleted("cũ"), run(": 2025"))),
+            ("xml", paragraph_xml(run("Hạn "), inserted("mới"), deleted("cũ"), run(": 25"))),
         ],
     )
     texts = paragraphs(read_docx(path))
     assert "Đơn vị chủ trì: Văn phòng" in texts
-    assert "Thời gian khắc phục: 2025" in texts
+    assert "Hạn mới: 25" in texts
     assert not any("cũ" in t for t in texts)

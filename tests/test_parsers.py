@@ -11,7 +11,9 @@ from extractors.plan.tables import normalize_code
 
 
 def test_fraction_rank_and_deducted():
-    facts = read_facts("chấm điểm 70.301/95.25 điểm; xếp thứ 18/23 xã; tổng số điểm bị trừ (24.95 điểm)")
+    facts = read_facts(
+        "chấm điểm 70.301/95.25 điểm; xếp thứ 18/23 xã; tổng số điểm bị trừ (24.95 điểm)"
+    )
     assert (facts.score, facts.max_points, facts.rank, facts.rank_of, facts.deducted) == (
         70.301,
         95.25,
@@ -108,7 +110,9 @@ def test_own_actor():
 
 
 def test_split_deduction_items():
-    items = split_items("A chưa đạt (-1,5 điểm); B không đúng (có 6/43 TTHC) (- 0.25 điểm). C (-05 điểm)")
+    items = split_items(
+        "A chưa đạt (-1,5 điểm); B không đúng (có 6/43 TTHC) (- 0.25 điểm). C (-05 điểm)"
+    )
     assert items == [
         ("A chưa đạt", (1.5,)),
         ("B không đúng (có 6/43 TTHC)", (0.25,)),
@@ -127,3 +131,10 @@ def test_codes():
     assert normalize_code(" 7a.3.2.3 ") == "7a.3.2.3"
     assert normalize_code("1.") == "1"
     assert normalize_code("TỔNG") is None
+
+
+def test_code_printed_in_the_name_cell():
+    from extractors.plan.tables import leading_code
+
+    assert leading_code("1.2.1. Thực hiện chế độ báo cáo") == ("1.2.1", "Thực hiện chế độ báo cáo")
+    assert leading_code("Thực hiện chế độ báo cáo") == (None, "Thực hiện chế độ báo cáo")

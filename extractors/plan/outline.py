@@ -168,6 +168,8 @@ class _Walker:
             self.zone = zone
             if zone == "appendix":
                 self.current = Section(depth=0, title=text, index=self.root.index, kind="appendix")
+        if self.zone == "appendix" and not zone:
+            self._appendix_index(text)
         marker, body = split_marker(text)
         if marker.kind == "none" and paragraph.list_level is not None:
             marker = Marker("auto", str(paragraph.list_level))
@@ -182,6 +184,13 @@ class _Walker:
                 self._record(line)
         line.state = self.current.state
         self.events.append(line)
+
+    def _appendix_index(self, text: str) -> None:
+        """An appendix's title says which index its tables are about."""
+        if PAPI.search(text):
+            self.current.index = "PAPI"
+        elif CCHC.search(text):
+            self.current.index = "CCHC"
 
     def _open(self, marker: Marker, body: str) -> None:
         depth = marker.depth

@@ -85,7 +85,10 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
         if all(v is None for v in values.values()):
             continue
         name = row.text("name")
-        level, code, match = _row_level(row, name, index)
+        code = tables.normalize_code(row.key or "")
+        if code is None:
+            code, name = tables.leading_code(name)
+        level, code, match = _row_level(row, code, name, index)
         if level is None:
             continue
         book.add(
@@ -104,10 +107,9 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
         )
 
 
-def _row_level(row, name, index) -> tuple[str | None, str | None, float | None]:
+def _row_level(row, code, name, index) -> tuple[str | None, str | None, float | None]:
     if tables.is_total(row):
         return "total", None, None
-    code = tables.normalize_code(row.key or "")
     if code and "." in code:
         return "criterion", code, PRINTED
     if code and not code.isdigit():

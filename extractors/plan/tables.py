@@ -19,6 +19,15 @@ _TOTAL = re.compile(r"^(?:tổng|cộng)\b", re.IGNORECASE)
 HEADER_ROWS_SEARCHED = 3
 
 
+def leading_code(text: str | None) -> tuple[str | None, str | None]:
+    """'1.2.1. Thực hiện chế độ báo cáo' -> ('1.2.1', 'Thực hiện chế độ báo cáo'), for tables
+    that print the code in the name's cell."""
+    match = re.match(r"^(\d{1,2}[a-z]?(?:\.\s?\d{1,2})+)\.?\s+(.+)$", text or "")
+    if not match:
+        return None, text
+    return normalize_code(match.group(1)), match.group(2)
+
+
 def normalize_code(text: str) -> str | None:
     """'5. 8' -> '5.8', '7a.3.2.3 ' -> '7a.3.2.3', '1.' -> '1'; None when not a code."""
     code = re.sub(r"\s+", "", clean(text)).rstrip(".").lower()
