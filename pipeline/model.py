@@ -40,6 +40,7 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     bbox: BBox | None = None
+    page: int | None = None
 
     @property
     def text(self) -> str:

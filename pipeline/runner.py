@@ -15,7 +15,7 @@ from pathlib import Path
 
 from extractors.plan import extract_plan
 from extractors.readers.docx import read_docx
-from extractors.readers.pdf import probe_pdf
+from extractors.readers.pdf import LegacyFontError, probe_pdf, read_pdf
 from pipeline import __version__
 from pipeline.model import Extraction
 from pipeline.output import write_tables
@@ -100,8 +100,13 @@ def _extract(path: Path, result: FileResult) -> None:
         if not has_text:
             result.file_format = "pdf_scanned"
             result.error = "scanned PDF (no text layer): reading scans is not supported yet"
-        else:
-            result.error = "born-digital PDF: reading PDFs is not supported yet"
+            return
+        try:
+            result.extraction = extract_plan(read_pdf(path))
+        except LegacyFontError as error:
+            result.status, result.error = "partial", str(error)
+            return
+        _judge(result)
     elif result.file_format == "ole":
         result.error = "this is a legacy Word .doc file: save it as .docx and run again"
     elif result.file_format.startswith("zip"):

@@ -102,7 +102,7 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
                 deducted=values["deducted"],
                 reason=row.text("reason") if level == "criterion" else None,
                 match_score=match,
-                page=at.table.prov.page,
+                page=row.page or at.table.prov.page,
             )
         )
 

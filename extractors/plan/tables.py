@@ -57,6 +57,7 @@ class Row:
     cells: dict[str, list[list[str]]]  # role -> the cell's paragraphs, one list per printed row
     index: int
     heading: str | None = None  # the text of a row that is one wide cell
+    page: int | None = None  # the page the row starts on (a table may run over pages)
 
     def text(self, role: str) -> str | None:
         """The role's words, a cell's lines and its continuation rows joined by spaces."""
@@ -117,8 +118,9 @@ def rows(grid: list[list], found: Layout) -> list[Row]:
         wide = next((c for c in present if c.col_span >= max(2, width - 2)), None)
         key_cell = cells[key_col] if key_col < len(cells) else None
         key = clean(key_cell.text) if key_cell is not None and key_cell is not wide else ""
+        page = present[0].page
         if wide is not None:
-            out.append(Row(key or None, {}, r, heading=clean(wide.text)))
+            out.append(Row(key or None, {}, r, heading=clean(wide.text), page=page))
             continue
         by_role: dict[str, list[list[str]]] = {}
         for role, col in found.roles.items():
@@ -128,7 +130,7 @@ def rows(grid: list[list], found: Layout) -> list[Row]:
         if not key and out and out[-1].heading is None:
             _continue(out[-1], by_role)
         else:
-            out.append(Row(key or None, by_role, r))
+            out.append(Row(key or None, by_role, r, page=page))
     return out
 
 

@@ -117,7 +117,7 @@ def _table_tasks(at: TableAt) -> list[Task]:
             lead=row.values("lead") or lead,
             partners=row.values("partners"),
             deadline=row.values("deadline"),
-            page=at.table.prov.page,
+            page=row.page or at.table.prov.page,
         )
         _apply_reference(task)
         out.append(task)

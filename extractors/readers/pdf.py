@@ -1,12 +1,42 @@
-"""PDF files: what can be told of one before its text is read (pages, whether it has text)."""
+"""Born-digital PDF -> Document, with pdfplumber.
+
+A visible chain of small steps, page by page:
+  words -> lines (by baseline) -> segments (a wide gap splits a line into columns: the header
+  and signature blocks) -> reading order (a two-column region is read column by column) ->
+  paragraphs (a marker, an indented first line, a short last line or a change of weight starts
+  a new one) ; ruled tables (pdfplumber's lattice) -> cells with their spans.
+Page numbers are dropped; a table that runs on over a page break becomes one table.
+"""
 
 from __future__ import annotations
 
+import re
+import statistics
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pdfplumber
 import pypdfium2
 
+from pipeline.model import Block, Cell, Document, Paragraph, Provenance, Table
+
 MIN_TEXT_CHARS = 20  # fewer characters on every page: a scan (stamps and page numbers aside)
+LINE_TOLERANCE = 3.0  # points between the tops of words on one line
+COLUMN_GAP = 3.0  # a gap wider than this many font sizes splits a line into columns
+INDENT = 6.0  # points right of the margin that make a first line
+SHORT_LINE = (
+    0.12  # a line ending this share of the text width before the right margin is a last line
+)
+MARGIN_BAND = 0.08  # the share of the page height at top and bottom where page numbers stand
+_MARKER = re.compile(r"^(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+*•–])\s*\S")
+_PAGE_NUMBER = re.compile(r"^(?:-?\s*\d{1,3}\s*-?|trang \d{1,3}(?:/\d{1,3})?)$", re.IGNORECASE)
+# characters of the TCVN3 (ABC) and VNI legacy encodings that Vietnamese Unicode text never uses
+_LEGACY = set("¸µ¶·¹¨©ª«¬®¯°±²³´½¾ÆÇËÎÏÑÖ×ØÜÞßäåæçëîïñö÷øûüþ")
+LEGACY_SHARE = 0.02
+
+
+class LegacyFontError(Exception):
+    """The text layer is in a legacy Vietnamese font encoding (TCVN3 / VNI)."""
 
 
 def probe_pdf(path: Path) -> tuple[int, bool]:
@@ -21,3 +51,320 @@ def probe_pdf(path: Path) -> tuple[int, bool]:
     finally:
         pdf.close()
     return pages, has_text
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    page: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return sum(w.bold for w in self.words) * 2 > len(self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for w in self.words)
+
+
+@dataclass
+class _Layout:
+    """The body text's margins, measured over the whole document."""
+
+    left: float
+    right: float
+    pitch: float
+
+
+@dataclass
+class _PageContent:
+    number: int
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+def read_pdf(path: Path) -> Document:
+    with pdfplumber.open(str(path)) as pdf:
+        pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
+        page_count = len(pdf.pages)
+    _refuse_legacy_text(pages)
+    layout = _measure(pages)
+    blocks: list[Block] = []
+    for item in _paragraphs(_stream(pages), layout):
+        if isinstance(item, Table):
+            _add_table(item, blocks)
+        else:
+            blocks.append(_paragraph(item, len(blocks)))
+    return Document(blocks=blocks, file_format="pdf", pages=page_count)
+
+
+# ---- one page ------------------------------------------------------------------------------
+
+
+def _read_page(page, number: int) -> _PageContent:
+    found = page.find_tables()
+    words = [
+        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], "Bold" in w["fontname"])
+        for w in page.extract_words(extra_attrs=["fontname", "size"], y_tolerance=LINE_TOLERANCE)
+    ]
+    content = _PageContent(number)
+    inside: list[list[Word]] = [[] for _ in found]
+    outside: list[Word] = []
+    for word in words:
+        holder = next((i for i, t in enumerate(found) if _contains(t.bbox, word)), None)
+        (outside if holder is None else inside[holder]).append(word)
+    content.lines = [
+        line for line in _lines(outside, number) if not _is_page_number(line, page.height)
+    ]
+    content.tables = [_table(t, inside[i], number) for i, t in enumerate(found)]
+    return content
+
+
+def _contains(bbox, word: Word) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _lines(words: list[Word], page: int) -> list[Line]:
+    """Words on one baseline, split where a gap wider than a few font sizes separates columns."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
+        if rows and abs(rows[-1][0].top - word.top) <= LINE_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        segment = [row[0]]
+        for word in row[1:]:
+            if word.x0 - segment[-1].x1 > COLUMN_GAP * word.size:
+                lines.append(Line(segment, page))
+                segment = []
+            segment.append(word)
+        lines.append(Line(segment, page))
+    return lines
+
+
+def _is_page_number(line: Line, height: float) -> bool:
+    in_band = line.top < height * MARGIN_BAND or line.bottom > height * (1 - MARGIN_BAND)
+    return in_band and bool(_PAGE_NUMBER.match(line.text.strip()))
+
+
+def _table(found, words: list[Word], page: int) -> Table:
+    """A pdfplumber table as cells with spans, each cell's lines as its paragraphs."""
+    xs = sorted({round(c[0], 1) for c in found.cells})
+    ys = sorted({round(c[1], 1) for c in found.cells})
+    cells = []
+    for bbox in found.cells:
+        x0, top, x1, bottom = bbox
+        col = _position(xs, x0)
+        row = _position(ys, top)
+        col_span = max(1, sum(1 for x in xs if x0 - 0.5 <= x < x1 - 0.5))
+        row_span = max(1, sum(1 for y in ys if top - 0.5 <= y < bottom - 0.5))
+        lines = _lines([w for w in words if _contains(bbox, w)], page)
+        lines.sort(key=lambda line: (round(line.top), line.x0))
+        cells.append(
+            Cell(row, col, [line.text for line in lines], row_span, col_span, tuple(bbox), page)
+        )
+    return Table(
+        cells=sorted(cells, key=lambda c: (c.row, c.col)),
+        n_rows=len(ys),
+        n_cols=len(xs),
+        prov=Provenance(block=0, page=page, bbox=tuple(found.bbox)),
+        method="pdfplumber-lattice",
+    )
+
+
+def _position(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+# ---- the whole document --------------------------------------------------------------------
+
+
+def _refuse_legacy_text(pages: list[_PageContent]) -> None:
+    text = "".join(line.text for page in pages for line in page.lines).replace(" ", "")
+    if text and sum(c in _LEGACY for c in text) / len(text) > LEGACY_SHARE:
+        raise LegacyFontError(
+            "the text uses a legacy Vietnamese font (TCVN3/.VnTime or VNI): convert the "
+            "document to Unicode (e.g. with Unikey's converter) and export the PDF again"
+        )
+
+
+def _measure(pages: list[_PageContent]) -> _Layout:
+    lines = [line for page in pages for line in page.lines if len(line.words) > 3]
+    if not lines:
+        return _Layout(0.0, 0.0, 0.0)
+    left = statistics.mode(round(line.x0) for line in lines)
+    right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
+    pitches = [
+        b.top - a.top
+        for page in pages
+        for a, b in zip(page.lines, page.lines[1:], strict=False)
+        if 0 < b.top - a.top < 3 * a.size
+    ]
+    return _Layout(float(left), right, statistics.median(pitches) if pitches else 0.0)
+
+
+def _stream(pages: list[_PageContent]) -> list[Line | Table]:
+    """Lines in reading order across the document, each table before the first line below it."""
+    out: list[Line | Table] = []
+    for content in pages:
+        tables = sorted(content.tables, key=lambda t: t.prov.bbox[1])
+        for line in _reading_order(content.lines):
+            while tables and tables[0].prov.bbox[1] < line.top:
+                out.append(tables.pop(0))
+            out.append(line)
+        out.extend(tables)
+    return out
+
+
+def _add_table(table: Table, blocks: list[Block]) -> None:
+    previous = blocks[-1] if blocks else None
+    if _continues(previous, table):
+        _append_rows(previous, table)
+    else:
+        table.prov = Provenance(block=len(blocks), page=table.prov.page, bbox=table.prov.bbox)
+        blocks.append(table)
+
+
+def _reading_order(lines: list[Line]) -> list[Line]:
+    """Rows split into two columns (the header and signature blocks) are read column by column."""
+    ordered: list[Line] = []
+    region: list[Line] = []
+    boundary = None
+    rows: list[list[Line]] = []
+    for line in lines:
+        if rows and abs(rows[-1][0].top - line.top) <= LINE_TOLERANCE:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    for row in rows:
+        if len(row) >= 2:
+            # the right column starts where the row's second segment does
+            start = sorted(line.x0 for line in row)[1] - INDENT
+            boundary = start if boundary is None else boundary
+            region.extend(row)
+        elif boundary is not None and not (row[0].x0 < boundary < row[0].x1):
+            region.extend(row)
+        else:
+            ordered.extend(_by_column(region, boundary))
+            region, boundary = [], None
+            ordered.extend(row)
+    ordered.extend(_by_column(region, boundary))
+    return ordered
+
+
+def _by_column(region: list[Line], boundary: float | None) -> list[Line]:
+    if boundary is None:
+        return region
+    left = [line for line in region if line.x0 < boundary]
+    right = [line for line in region if line.x0 >= boundary]
+    return left + right
+
+
+def _paragraphs(stream: list[Line | Table], layout: _Layout) -> list[list[Line] | Table]:
+    """Consecutive lines joined into paragraphs; a paragraph may run on over a page break."""
+    out: list[list[Line] | Table] = []
+    for item in stream:
+        if isinstance(item, Table):
+            out.append(item)
+        elif out and isinstance(out[-1], list) and not _starts_paragraph(out[-1], item, layout):
+            out[-1].append(item)
+        else:
+            out.append([item])
+    return out
+
+
+def _starts_paragraph(paragraph: list[Line], line: Line, layout: _Layout) -> bool:
+    previous = paragraph[-1]
+    width = max(layout.right - layout.left, 1.0)
+    same_page = line.page == previous.page
+    if same_page and line.top - previous.bottom > 1.5 * max(
+        layout.pitch - previous.size, previous.size / 2
+    ):
+        return True
+    if line.bold != previous.bold or line.x0 > layout.left + INDENT:
+        return True
+    if same_page and (line.x1 < previous.x0 or line.x0 > previous.x1):
+        return True
+    if previous.x1 < layout.right - SHORT_LINE * width:
+        return True
+    # a dash at the margin after a full line is a wrapped "kinh tế – xã hội", unless the
+    # paragraph before was itself a dash item at the margin (a list printed without indents)
+    first = paragraph[0]
+    return (
+        _bullet(line) is not None
+        and _bullet(line) == _bullet(first)
+        and abs(first.x0 - line.x0) < 2
+    )
+
+
+def _bullet(line: Line) -> str | None:
+    mark = line.words[0].text[:1]
+    return mark if mark in "-+*•–" and _MARKER.match(line.text) else None
+
+
+def _paragraph(lines: list[Line], block: int) -> Paragraph:
+    bbox = (
+        min(line.x0 for line in lines),
+        min(line.top for line in lines),
+        max(line.x1 for line in lines),
+        max(line.bottom for line in lines),
+    )
+    text = " ".join(line.text for line in lines)
+    return Paragraph(text=text, prov=Provenance(block=block, page=lines[0].page, bbox=bbox))
+
+
+def _continues(previous: Block | None, table: Table) -> bool:
+    """A table at the top of a page that goes on from the table closing the page before."""
+    return (
+        isinstance(previous, Table)
+        and previous.n_cols == table.n_cols
+        and (table.prov.page or 0) == (_last_page(previous) or 0) + 1
+    )
+
+
+def _last_page(table: Table) -> int | None:
+    return max((c.page for c in table.cells if c.page is not None), default=table.prov.page)
+
+
+def _append_rows(table: Table, more: Table) -> None:
+    offset = table.n_rows
+    for cell in more.cells:
+        cell.row += offset
+        table.cells.append(cell)
+    table.n_rows += more.n_rows
