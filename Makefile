@@ -5,8 +5,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 RAW    ?= data/raw
 OUT    ?= data/out
+# Debian packages the tests and the scan path need (installed when missing and run as root)
+SYSTEM_PACKAGES := fonts-dejavu-core
 
-.PHONY: help setup extract test test-fast eval lint format clean
+.PHONY: help system setup extract test test-fast eval bench lint format clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -18,7 +20,15 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## create .venv and install the pinned dependencies
+system: ## install the Debian packages that are missing (as root), or say which they are
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ] || ! command -v dpkg >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends $$missing; \
+	else echo "missing system packages: $$missing (sudo apt-get install $$missing)"; exit 1; fi
+
+setup: system $(STAMP) ## install the system packages and pinned Python dependencies (.venv)
 
 extract: setup ## extract every file under RAW (default data/raw) into Parquet tables in OUT (default data/out)
 	$(PY) -m pipeline extract $(RAW) --out $(OUT)
@@ -32,6 +42,9 @@ test-fast: setup ## the quick loop: tests not marked slow
 eval: setup ## score a run on data/raw/samples against the gold, per form
 	$(PY) -m pipeline extract data/raw/samples --out data/out/eval
 	$(PY) -m pipeline eval --out data/out/eval --gold tests/gold
+
+bench: setup ## PDF pages/s against raw pdfplumber on the same pages, measured in the same run
+	$(PY) -m benchmarks.bench_pdf data/raw/samples/pdf
 
 lint: setup ## ruff lint and format check
 	$(PY) -m ruff check .

@@ -58,3 +58,22 @@ def test_legacy_font_text_is_refused_not_emitted():
     with pytest.raises(LegacyFontError, match="legacy Vietnamese font"):
         _refuse_legacy_text([Page("Céng hßa x· héi chñ nghÜa ViÖt Nam")])
     _refuse_legacy_text([Page("Cộng hòa xã hội chủ nghĩa Việt Nam")])
+
+
+def test_a_borderless_table_is_read_by_the_camelot_fallback(tmp_path):
+    from tests.pdf_factory import build
+
+    rows = [
+        ["TT", "Nhiệm vụ, giải pháp", "Đơn vị chủ trì", "Thời gian thực hiện"],
+        ["1", "Rà soát thủ tục hành chính", "Văn phòng", "Quý I/2025"],
+        ["2", "Niêm yết công khai TTHC", "Tư pháp", "Thường xuyên"],
+        ["3", "Số hóa hồ sơ", "Bộ phận một cửa", "Năm 2025"],
+    ]
+    path = build(tmp_path / "b.pdf", ["KẾ HOẠCH", "PHỤ LỤC", rows, "Nơi nhận:"])
+    document = read_pdf(path)
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].method.startswith("camelot-")
+    grid = [[c.text if c else "" for c in row] for row in tables[0].grid()]
+    assert grid[-1] == ["3", "Số hóa hồ sơ", "Bộ phận một cửa", "Năm 2025"]
+    flow = texts(document)
+    assert flow == ["KẾ HOẠCH", "PHỤ LỤC", "Nơi nhận:"], "the table's words left the text flow"

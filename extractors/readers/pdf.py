@@ -28,6 +28,8 @@ SHORT_LINE = (
     0.12  # a line ending this share of the text width before the right margin is a last line
 )
 MARGIN_BAND = 0.08  # the share of the page height at top and bottom where page numbers stand
+TABLE_ROWS = 3  # rows split into three or more columns that make a borderless table
+FALLBACK_FLAVORS = ("lattice", "hybrid", "stream")  # camelot, for tables pdfplumber misses
 _MARKER = re.compile(r"^(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+*•–])\s*\S")
 _PAGE_NUMBER = re.compile(r"^(?:-?\s*\d{1,3}\s*-?|trang \d{1,3}(?:/\d{1,3})?)$", re.IGNORECASE)
 # characters of the TCVN3 (ABC) and VNI legacy encodings that Vietnamese Unicode text never uses
@@ -118,6 +120,9 @@ def read_pdf(path: Path) -> Document:
     with pdfplumber.open(str(path)) as pdf:
         pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
         page_count = len(pdf.pages)
+        for content, page in zip(pages, pdf.pages, strict=True):
+            if not content.tables:
+                _fallback_tables(path, page, content)
     _refuse_legacy_text(pages)
     layout = _measure(pages)
     blocks: list[Block] = []
@@ -210,6 +215,81 @@ def _table(found, words: list[Word], page: int) -> Table:
 
 def _position(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def _fallback_tables(path: Path, page, content: _PageContent) -> None:
+    """A borderless table (rows of three or more columns) that pdfplumber's lattice cannot see,
+    read by camelot within the region our own lines locate; its lines leave the text flow."""
+    region = _tabular_region(content.lines)
+    if region is None:
+        return
+    import camelot  # on first need only: it loads OpenCV, half a second per process
+
+    x0, top, x1, bottom = region
+    area = f"{x0 - 2},{page.height - top + 2},{x1 + 2},{page.height - bottom - 2}"
+    for flavor in FALLBACK_FLAVORS:
+        found = camelot.read_pdf(
+            str(path), pages=str(content.number), flavor=flavor, table_areas=[area]
+        )
+        if found.n:
+            content.tables = [_camelot_table(t, content.number, flavor, page.height) for t in found]
+            content.lines = [
+                line for line in content.lines if not (top - 1 <= line.top <= bottom + 1)
+            ]
+            return
+
+
+def _tabular_region(lines: list[Line]) -> tuple[float, float, float, float] | None:
+    rows: dict[float, list[Line]] = {}
+    for line in lines:
+        key = next((k for k in rows if abs(k - line.top) <= LINE_TOLERANCE), line.top)
+        rows.setdefault(key, []).append(line)
+    ordered = [row for _, row in sorted(rows.items())]
+    wide = [i for i, row in enumerate(ordered) if len(row) >= 3]
+    if len(wide) < TABLE_ROWS:
+        return None
+    width = max(line.x1 for line in ordered[wide[0]]) - min(line.x0 for line in ordered[wide[0]])
+    end = wide[-1]
+    # the last rows may have too little between their cells to split: take the rows below
+    # while they follow closely and are no full-width paragraph
+    while end + 1 < len(ordered):
+        below = ordered[end + 1]
+        gap = min(line.top for line in below) - max(line.bottom for line in ordered[end])
+        span = max(line.x1 for line in below) - min(line.x0 for line in below)
+        if gap > below[0].size or (len(below) == 1 and span > 0.7 * width):
+            break
+        end += 1
+    first, last = ordered[wide[0]][0].top, max(line.bottom for line in ordered[end])
+    inside = [line for line in lines if first - 1 <= line.top <= last]
+    return (
+        min(line.x0 for line in inside),
+        first,
+        max(line.x1 for line in inside),
+        last,
+    )
+
+
+def _camelot_table(found, page: int, flavor: str, height: float) -> Table:
+    """camelot's grid as cells; a row whose one filled cell is in capitals heads the rows below
+    (camelot's stream tables carry no spans)."""
+    grid = found.df.values.tolist()
+    n_cols = len(grid[0]) if grid else 0
+    cells = []
+    for r, values in enumerate(grid):
+        filled = [(c, v) for c, v in enumerate(values) if v.strip()]
+        if len(filled) == 1 and filled[0][1].isupper() and n_cols > 2:
+            c, value = filled[0]
+            cells.append(Cell(r, c, value.split("\n"), col_span=n_cols - c, page=page))
+            continue
+        cells.extend(Cell(r, c, v.split("\n"), page=page) for c, v in enumerate(values))
+    x0, y0, x1, y1 = found._bbox  # PDF space: y grows upwards
+    return Table(
+        cells=cells,
+        n_rows=len(grid),
+        n_cols=n_cols,
+        prov=Provenance(block=0, page=page, bbox=(x0, height - y1, x1, height - y0)),
+        method=f"camelot-{flavor}",
+    )
 
 
 # ---- the whole document --------------------------------------------------------------------
