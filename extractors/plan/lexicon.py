@@ -34,28 +34,30 @@ def labels() -> tuple[Label, ...]:
     return tuple(out)
 
 
-@cache
-def section_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
+Patterns = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _patterns(relative: str, key: str, template: str = "{}") -> Patterns:
+    """(key, compiled pattern) for each row of a data file; first match wins, in file order."""
     return tuple(
-        (row["kind"], re.compile(row["pattern"], re.IGNORECASE))
-        for row in read_rows("lexicon/sections.csv")
+        (row[key], re.compile(template.format(row["pattern"]), re.IGNORECASE))
+        for row in read_rows(relative)
     )
 
 
 @cache
-def zones() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (row["zone"], re.compile(rf"^(?:{row['pattern']})", re.IGNORECASE))
-        for row in read_rows("lexicon/zones.csv")
-    )
+def section_kinds() -> Patterns:
+    return _patterns("lexicon/sections.csv", "kind")
 
 
 @cache
-def table_columns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (row["role"], re.compile(row["pattern"], re.IGNORECASE))
-        for row in read_rows("lexicon/table_columns.csv")
-    )
+def zones() -> Patterns:
+    return _patterns("lexicon/zones.csv", "zone", "^(?:{})")
+
+
+@cache
+def table_columns() -> Patterns:
+    return _patterns("lexicon/table_columns.csv", "role")
 
 
 @cache
