@@ -19,7 +19,14 @@ from normalizers.numbers import NUMBER, point_readings
 from normalizers.text import clean_item, fold
 from pipeline.model import Deduction, Score
 
-_POINTS = re.compile(rf"\(\s*[-–−]?\s*({NUMBER})\s*(?:điểm|đ)\s*\)", re.IGNORECASE)
+_POINTS = re.compile(
+    rf"\(\s*(?:bị\s+)?(?:trừ\s*:?\s*)?[-–−]?\s*({NUMBER})\s*(?:điểm|đ)\s*\)"
+    rf"|,?\s*\b(?:bị\s+)?trừ\s*:?\s*({NUMBER})\s*(?:điểm|đ)\b",
+    re.IGNORECASE,
+)
+_PRINTED_CODE = re.compile(
+    r"^tiêu chí(?: thành phần)?(?: số)?\s+(\d{1,2}[a-z]?(?:\.\d{1,2})+)\s*[:.-]?\s*", re.IGNORECASE
+)
 _NOTHING = re.compile(r"^(?:không|không có|chưa có)\.?$", re.IGNORECASE)
 _RESTATED = re.compile(r"^(?:bị trừ|trừ|mất)?\s*[\d.,]+\s*điểm\.?$", re.IGNORECASE)
 SEPARATORS = " ;.,"
@@ -35,7 +42,10 @@ def collect_deductions(events: list[Line | TableAt], book: ScoreBook) -> list[De
             continue
         if line.label == "deficiency":
             text = line.value
-        elif line.label is None and line.state == "deficiency":
+        elif line.label is None and (
+            line.state == "deficiency"
+            or (line.state is None and line.section.section_kind == "deficiency")
+        ):
             text = line.body
         else:
             continue
@@ -45,17 +55,20 @@ def collect_deductions(events: list[Line | TableAt], book: ScoreBook) -> list[De
         group = section.group_section
         scope = group_code(group, book.group_names) if group else None
         for words, readings in split_items(text):
-            out.append(
-                Deduction(
-                    index=section.index,
-                    field=section.inherited("field"),
-                    text=words,
-                    points=readings[0] if readings else None,
-                    page=line.page,
-                    point_readings=readings,
-                    scope=scope,
-                )
+            item = Deduction(
+                index=section.index,
+                field=section.inherited("field"),
+                text=words,
+                points=readings[0] if readings else None,
+                page=line.page,
+                point_readings=readings,
+                scope=scope,
             )
+            printed = _PRINTED_CODE.match(words)
+            if printed:
+                item.code, item.match_score = printed.group(1).lower(), 100.0
+                item.field = item.field or re.match(r"\d+", item.code).group()
+            out.append(item)
     assign_codes(out, [s for s in book.rows.values() if s.level == "criterion"])
     return out
 
@@ -71,7 +84,7 @@ def split_items(text: str) -> list[tuple[str, tuple[float, ...]]]:
     for marker in markers:
         words = clean_item(text[start : marker.start()].lstrip(SEPARATORS)).strip(SEPARATORS)
         if words:
-            items.append((words, point_readings(marker.group(1))))
+            items.append((words, point_readings(marker.group(1) or marker.group(2))))
         start = marker.end()
     return items
 
@@ -95,7 +108,7 @@ def _agrees(item: Deduction, value: float | None) -> float | None:
 def assign_codes(items: list[Deduction], criteria: list[Score]) -> None:
     by_scope: dict[tuple, list[Deduction]] = defaultdict(list)
     for item in items:
-        if item.field is not None:
+        if item.field is not None and item.code is None:
             by_scope[(item.index, item.field, item.scope)].append(item)
     for (index, field, scope), group in by_scope.items():
         rows = [

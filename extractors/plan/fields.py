@@ -40,7 +40,8 @@ def match_key(text: str) -> str:
     key = f" {fold(text)} "
     for abbreviation, expansion in _folded_abbreviations():
         key = key.replace(f" {abbreviation} ", f" {expansion} ")
-    key = re.sub(r"^\s*tiêu chí(?: số)? \w+ ", " ", key)
+    key = re.sub(r"^\s*(?:tiêu chí|lĩnh vực)(?: số)? \w+ ", " ", key)
+    key = re.sub(r"^\s*\d+ ", " ", key)
     for filler in _fillers():
         key = re.sub(rf"^\s*{filler}\b", " ", key)
     return " ".join(key.split())

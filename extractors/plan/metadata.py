@@ -18,7 +18,13 @@ MAX_TITLE_LINES = 4
 _WORD = f"[{UPPER}][{LOWER}]*"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _UNIT = re.compile(rf"(?<!thị )(?<!Thị )\b(xã|phường|thị trấn)\s+({_NAME})\b")
-_UNIT_CAPS = re.compile(rf"^(XÃ|PHƯỜNG|THỊ TRẤN)\s+([{UPPER} ]{{2,40}})$")
+_UNIT_CAPS = re.compile(
+    rf"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN\s+|UBND\s+)?(XÃ|PHƯỜNG|THỊ TRẤN)\s+([{UPPER} ]{{2,40}})$"
+)
+_KIND_LINE = re.compile(r"^(KẾ HOẠCH|BÁO CÁO)\b\s*(.*)$")
+_RESULT_YEAR = re.compile(
+    r"(?:chỉ số|CCHC|PAPI|kết quả)[^.;]{0,80}?năm\s+((?:19|20)\d{2})", re.IGNORECASE
+)
 _DISTRICT = re.compile(rf"\b(?:huyện|quận|thị xã)\s+({_NAME})\b")
 _PROVINCE = re.compile(rf"\btỉnh\s+({_NAME})\b")
 _YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.IGNORECASE)
@@ -30,16 +36,18 @@ _PERSON = re.compile(rf"^[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}}$")
 def read_info(events: list[Line | TableAt]) -> DocumentInfo:
     lines = list(_texts(events))
     info = DocumentInfo()
-    kind_at = next((i for i, t in enumerate(lines) if t.upper() == t and t in _KINDS), None)
-    if kind_at is not None:
-        info.doc_kind = _KINDS[lines[kind_at]]
-        info.title = _title(lines[kind_at + 1 :])
+    for i, line in enumerate(lines):
+        kind = _KIND_LINE.match(line)
+        if kind:
+            # the subject line may share the line with KẾ HOẠCH or follow it
+            info.doc_kind = _KINDS[kind.group(1)]
+            info.title = _title(([kind.group(2)] if kind.group(2) else []) + lines[i + 1 :])
+            break
     text = "\n".join(lines)
     info.unit_type, info.unit_name = _unit(lines)
     info.district = _most_common(_DISTRICT, text)
     info.province = _most_common(_PROVINCE, text)
-    year = _YEAR.search(info.title or "")
-    info.index_year = int(year.group(1)) if year else None
+    info.index_year = _index_year(info.title, events)
     info.signer = _signer(lines)
     info.decisions = _decisions(events)
     return info
@@ -66,6 +74,20 @@ def _title(following: list[str]) -> str | None:
             break
         parts.append(line)
     return clean(" ".join(parts)) or None
+
+
+def _index_year(title: str | None, events: list[Line | TableAt]) -> int | None:
+    """The year in the subject line, else the first year the opening paragraphs give the
+    published results ("Chỉ số CCHC năm 2024 ...")."""
+    year = _YEAR.search(title or "")
+    if year:
+        return int(year.group(1))
+    for line in events:
+        if isinstance(line, Line) and line.zone == "preamble":
+            stated = _RESULT_YEAR.search(line.text)
+            if stated:
+                return int(stated.group(1))
+    return None
 
 
 def _unit(lines: list[str]) -> tuple[str | None, str | None]:

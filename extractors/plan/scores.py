@@ -22,7 +22,7 @@ from pipeline.model import Finding, Score
 
 PRINTED = 100.0
 GROUP_NAME_MATCH = 60  # match_score of a code printed in the document
-_TIEU_CHI = re.compile(r"^tiêu chí(?: số)?\s+\w+\s*:\s*", re.IGNORECASE)
+_TIEU_CHI = re.compile(r"^(?:tiêu chí|lĩnh vực)(?: số)?\s+\w+\s*:\s*", re.IGNORECASE)
 _BEFORE_VERB = re.compile(r"\s+(?:đạt|được đánh giá|được chấm)\b.*$", re.IGNORECASE)
 
 

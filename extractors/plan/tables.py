@@ -44,8 +44,12 @@ class Layout:
     def kind(self) -> str | None:
         if {"max", "score", "deducted"} & self.roles.keys():
             return "scores"
-        if "task" in self.roles and {"lead", "partners", "deadline"} & self.roles.keys():
-            return "tasks"
+        if {"lead", "partners", "deadline"} & self.roles.keys():
+            if "task" not in self.roles and "name" in self.roles:
+                # "Nội dung | Đơn vị chủ trì | ...": the contents are the tasks
+                self.roles["task"] = self.roles.pop("name")
+            if "task" in self.roles:
+                return "tasks"
         return None
 
 

@@ -1,0 +1,99 @@
+"""A plan laid out and worded differently from the samples: the rules must read it too."""
+
+import pandas as pd
+import pytest
+
+from extractors.plan import lexicon
+from pipeline.runner import run
+from tests.docx_factory import build
+
+PLAN = [
+    "UBND XÃ AN PHÚ",
+    "KẾ HOẠCH Khắc phục những hạn chế trong Chỉ số CCHC",
+    "Căn cứ Quyết định số 45/QĐ-UBND ngày 10/02/2025 của UBND huyện Tân Phú về công bố Chỉ số "
+    "CCHC năm 2024 của các xã, thị trấn, xã An Phú đạt 82,15/100 điểm, xếp thứ 3/12.",
+    "I. TỒN TẠI, HẠN CHẾ",
+    "1. Cải cách thủ tục hành chính",
+    "- Chưa niêm yết công khai đầy đủ TTHC, bị trừ 0,5 điểm.",
+    "II. GIẢI PHÁP",
+    (
+        "table",
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+            ["1", "Niêm yết đầy đủ TTHC tại Bộ phận Một cửa", "Văn phòng", "Tư pháp", "Quý I/2025"],
+            ["2", "Số hóa hồ sơ TTHC", "Bộ phận Một cửa", "Các công chức", "Năm 2025"],
+        ],
+        [],
+    ),
+    "PHỤ LỤC",
+    (
+        "table",
+        [
+            ["Nội dung tiêu chí", "Điểm tối đa", "Điểm đạt", "Điểm bị trừ"],
+            ["3.1. Niêm yết, công khai TTHC", "1", "0,5", "0,5"],
+        ],
+        [],
+    ),
+    "KT. CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "Nguyễn Văn An",
+]
+
+
+def test_every_lexicon_file_loads():
+    assert lexicon.labels() and lexicon.section_kinds() and lexicon.zones()
+    assert lexicon.table_columns() and lexicon.actor_words("stop") and lexicon.abbreviations()
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("in")
+    build(folder / "ke-hoach.docx", PLAN)
+    out = folder / "out"
+    run(folder, out)
+    return {
+        n: pd.read_parquet(out / f"{n}.parquet")
+        for n in ("documents", "scores", "deductions", "tasks")
+    }
+
+
+def test_document_fields(tables):
+    doc = tables["documents"].iloc[0]
+    assert doc["status"] == "ok"
+    assert (doc["doc_kind"], doc["title"]) == (
+        "ke_hoach",
+        "Khắc phục những hạn chế trong Chỉ số CCHC",
+    )
+    assert (doc["unit_type"], doc["unit_name"], doc["district"]) == ("xã", "An Phú", "Tân Phú")
+    assert (doc["index_year"], doc["signer"]) == (2024, "Nguyễn Văn An")
+    assert [d["number"] for d in doc["decisions"]] == ["45/QĐ-UBND"]
+
+
+def test_scores(tables):
+    scores = tables["scores"].set_index(["level", "code"], drop=False)
+    total = scores[scores["level"] == "total"].iloc[0]
+    assert (total["score"], total["max_points"], total["rank"], total["rank_of"]) == (
+        82.15,
+        100,
+        3,
+        12,
+    )
+    criterion = scores.loc[("criterion", "3.1")]
+    assert (criterion["max_points"], criterion["score"], criterion["deducted"]) == (1, 0.5, 0.5)
+
+
+def test_deduction_without_parentheses_gets_its_field_and_code(tables):
+    item = tables["deductions"].iloc[0]
+    assert item["text"] == "Chưa niêm yết công khai đầy đủ TTHC"
+    assert (item["field"], item["points"], item["code"]) == ("3", 0.5, "3.1")
+
+
+def test_task_table_headed_noi_dung(tables):
+    tasks = tables["tasks"]
+    assert tasks["text"].tolist() == [
+        "Niêm yết đầy đủ TTHC tại Bộ phận Một cửa",
+        "Số hóa hồ sơ TTHC",
+    ]
+    assert tasks["lead"].tolist() == ["Văn phòng", "Bộ phận Một cửa"]
+    assert tasks["partners"].tolist() == ["Tư pháp", "Các công chức"]
+    assert tasks["deadline"].tolist() == ["Quý I/2025", "Năm 2025"]
