@@ -8,7 +8,7 @@ OUT    ?= data/out
 # Debian packages the tests and the scan path need (installed when missing and run as root)
 SYSTEM_PACKAGES := fonts-dejavu-core
 
-.PHONY: help system setup extract test test-fast eval bench lint format clean
+.PHONY: help system setup extract test test-fast eval bench bench-match lint format clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ eval: setup ## score a run on data/raw/samples against the gold, per form
 
 bench: setup ## PDF pages/s against raw pdfplumber on the same pages, measured in the same run
 	$(PY) -m benchmarks.bench_pdf data/raw/samples/pdf
+
+bench-match: setup ## criterion matching on name variants generated from the catalog
+	$(PY) -m benchmarks.bench_match
 
 lint: setup ## ruff lint and format check
 	$(PY) -m ruff check .

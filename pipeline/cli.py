@@ -27,12 +27,18 @@ def main() -> None:
     show_default=True,
     help="Folder the Parquet tables are written to.",
 )
-def extract(folder: Path, out: Path) -> None:
+@click.option(
+    "--overrides",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Name -> code corrections (CSV: province, year, name, code). Default: data/overrides.csv.",
+)
+def extract(folder: Path, out: Path, overrides: Path | None) -> None:
     """Extract every plan under FOLDER (recursively) into Parquet tables in --out."""
     total = len(discover(folder))
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("extracting", total=total)
-        summary = run(folder, out, progress=lambda _path: bar.advance(task))
+        summary = run(folder, out, progress=lambda _path: bar.advance(task), overrides=overrides)
     for result in summary.results:
         if result.status != "ok":
             click.echo(f"{result.status:>8}  {result.source_path}: {result.error}", err=True)

@@ -112,10 +112,12 @@ class Score:
     reason: str | None = None
     match_score: float | None = None
     page: int | None = None
+    field: str | None = None  # the field whose section or table rows the score stands in
 
     @property
     def key(self) -> tuple[str, str, str | None]:
-        return (self.index, self.level, self.code)
+        # a criterion printed without its code is its own row until a catalog gives it one
+        return (self.index, self.level, self.code or f"name:{self.name}")
 
 
 @dataclass

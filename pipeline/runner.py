@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.plan import extract_plan
+from extractors.plan.lexicon import DATA_DIR
 from extractors.readers.docx import read_docx
 from extractors.readers.pdf import LegacyFontError, probe_pdf, read_pdf
 from pipeline import __version__
+from pipeline.coding import assign_codes, read_overrides
 from pipeline.model import Extraction
 from pipeline.output import write_tables
 
 STATUSES = ("ok", "partial", "failed", "skipped")
+DEFAULT_OVERRIDES = DATA_DIR / "overrides.csv"
 
 
 @dataclass
@@ -128,7 +131,7 @@ def _judge(result: FileResult) -> None:
         result.status = "ok"
 
 
-def run(folder: Path, out: Path, progress=None) -> RunSummary:
+def run(folder: Path, out: Path, progress=None, overrides: Path | None = None) -> RunSummary:
     started = time.perf_counter()
     summary = RunSummary()
     paths = discover(folder)
@@ -136,6 +139,9 @@ def run(folder: Path, out: Path, progress=None) -> RunSummary:
         summary.results.append(process_file(path, folder))
         if progress:
             progress(path)
+    out.mkdir(parents=True, exist_ok=True)
+    documents = [(r.source_path, r.extraction) for r in summary.results if r.extraction]
+    assign_codes(documents, read_overrides(overrides or DEFAULT_OVERRIDES), out)
     write_tables(to_rows(summary.results), out)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
+from extractors.plan.catalog import field_of
 from extractors.plan.outline import Line, TableAt
 from extractors.plan.scores import ScoreBook, group_code
 from normalizers.numbers import NUMBER, point_readings
@@ -89,10 +90,6 @@ def split_items(text: str) -> list[tuple[str, tuple[float, ...]]]:
     return items
 
 
-def _field_of(code: str) -> str:
-    return re.match(r"\d+", code).group()
-
-
 def _similarity(item: Deduction, row: Score) -> float:
     text = fold(item.text)
     return max(fuzz.token_set_ratio(text, fold(other)) for other in (row.name, row.reason) if other)
@@ -115,7 +112,8 @@ def assign_codes(items: list[Deduction], criteria: list[Score]) -> None:
             r
             for r in criteria
             if r.index == index
-            and _field_of(r.code) == field
+            and r.code is not None
+            and field_of(r.code) == field
             and (scope is None or r.code.startswith(scope))
         ]
         _pair(group, rows)

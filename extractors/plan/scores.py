@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from extractors.plan import tables
+from extractors.plan.catalog import field_of
 from extractors.plan.fields import match_field
 from extractors.plan.outline import CCHC, PAPI, Line, Section, TableAt, subject
 from extractors.plan.statements import Facts, fields_counted, read_facts
@@ -75,11 +76,14 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
     if reading is None or reading.kind != "scores":
         return
     index = at.section.index
+    field = at.section.inherited("field")
     for row in reading.rows:
         if row.heading is not None:
             code = tables.normalize_code(row.key or "")
             if code and not code[-1].isdigit():
                 book.group_names[code] = row.heading
+            matched = match_field(row.heading, index)
+            field = matched[0] if matched else (field_of(code) if code else field)
             continue
         values = {r: tables.points(row, r) for r in ("max", "score", "deducted")}
         if all(v is None for v in values.values()):
@@ -91,6 +95,7 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
         level, code, match = _row_level(row, code, name, index)
         if level is None:
             continue
+        field = code if level == "field" else (field_of(code) if code else field)
         book.add(
             Score(
                 index=index,
@@ -103,6 +108,7 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
                 reason=row.text("reason") if level == "criterion" else None,
                 match_score=match,
                 page=row.page or at.table.prov.page,
+                field=field,
             )
         )
 
@@ -117,6 +123,10 @@ def _row_level(row, code, name, index) -> tuple[str | None, str | None, float | 
     matched = match_field(name, index) if name else None
     if matched:
         return "field", matched[0], matched[1]
+    if name:
+        # a criterion printed by name (a plain number beside it counts rows): the catalog
+        # step gives its code
+        return "criterion", None, None
     if code:
         return "field", code, PRINTED
     return None, None, None
