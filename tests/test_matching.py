@@ -79,7 +79,8 @@ PLAN = [
 
 @pytest.fixture
 def folder(tmp_path):
-    build(tmp_path / "in" / "plan.docx", PLAN) if (tmp_path / "in").mkdir() is None else None
+    (tmp_path / "in").mkdir()
+    build(tmp_path / "in" / "plan.docx", PLAN)
     return tmp_path
 
 
@@ -96,7 +97,8 @@ def test_names_without_codes_get_catalog_codes_and_the_rest_is_reviewed(folder):
     assert codes["Số hóa thủ tục hành chính"][0] == "3.2.2"
     assert codes["Phê bình, kiểm điểm, kỷ luật"][0] == "5.7"
     assert pd.isna(codes["Một tiêu chí không có trong danh mục"][0])
-    review = list(csv.DictReader(open(out / "review.csv", encoding="utf-8")))
+    with open(out / "review.csv", encoding="utf-8") as handle:
+        review = list(csv.DictReader(handle))
     assert [r["name"] for r in review] == ["Một tiêu chí không có trong danh mục"]
     assert review[0]["candidate_1"]
     issues = pd.read_parquet(out / "issues.parquet")
