@@ -9,7 +9,8 @@ import click
 from rich.progress import Progress
 
 from pipeline import __version__, evaluate
-from pipeline.runner import discover, run
+from pipeline.inventory import discover
+from pipeline.runner import Limits, run
 
 
 @click.group()
@@ -33,12 +34,34 @@ def main() -> None:
     default=None,
     help="Name -> code corrections (CSV: province, year, name, code). Default: data/overrides.csv.",
 )
-def extract(folder: Path, out: Path, overrides: Path | None) -> None:
+@click.option(
+    "--timeout",
+    default=Limits.timeout,
+    show_default=True,
+    help="Seconds one file may take before it is given up as failed.",
+)
+@click.option(
+    "--memory",
+    default=Limits.memory_mb,
+    show_default=True,
+    help="MB of memory one file's reader may use.",
+)
+@click.option(
+    "--workers",
+    default=Limits.workers,
+    show_default=True,
+    help="Files read at once (each in its own process).",
+)
+@click.option("--force", is_flag=True, help="Parse every file again, ignoring cached results.")
+def extract(folder: Path, out: Path, overrides: Path | None, timeout: float, memory: int,
+            workers: int, force: bool) -> None:  # fmt: skip
     """Extract every plan under FOLDER (recursively) into Parquet tables in --out."""
     total = len(discover(folder))
+    limits = Limits(timeout=timeout, memory_mb=memory, workers=workers)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("extracting", total=total)
-        summary = run(folder, out, progress=lambda _path: bar.advance(task), overrides=overrides)
+        summary = run(folder, out, progress=lambda _path: bar.advance(task), overrides=overrides,
+                      limits=limits, force=force)  # fmt: skip
     for result in summary.results:
         if result.status != "ok":
             click.echo(f"{result.status:>8}  {result.source_path}: {result.error}", err=True)

@@ -24,9 +24,18 @@ REVIEW_BELOW = 95.0  # matches under this score are listed for review
 OVERRIDDEN = 100.0
 LEARNED_COLUMNS = ["province", "year", "code", "name", "max_points", "source"]
 REVIEW_COLUMNS = [
-    "source_path", "table", "province", "year", "field", "name", "code", "match_score",
-    "candidate_1", "candidate_2", "candidate_3",
-]  # fmt: skip
+    "source_path",
+    "table",
+    "province",
+    "year",
+    "field",
+    "name",
+    "code",
+    "match_score",
+    "candidate_1",
+    "candidate_2",
+    "candidate_3",
+]
 
 
 @dataclass(frozen=True)
@@ -42,11 +51,15 @@ def read_overrides(path: Path | None) -> list[Override]:
         return []
     with open(path, encoding="utf-8", newline="") as handle:
         return [
-            Override(fold(r.get("province") or ""), (r.get("year") or "").strip(),
-                     fold(r["name"]), r["code"].strip())
+            Override(
+                fold(r.get("province") or ""),
+                (r.get("year") or "").strip(),
+                fold(r["name"]),
+                r["code"].strip(),
+            )
             for r in csv.DictReader(handle)
             if r.get("name") and r.get("code")
-        ]  # fmt: skip
+        ]
 
 
 def _region(extraction: Extraction) -> tuple[str | None, int | None]:
@@ -71,9 +84,10 @@ class _Coder:
         self.province, self.year = province, year
         self.matcher = Matcher([*load_catalog(province, year), *learned.get((province, year), [])])
         self.overrides = [
-            o for o in overrides
+            o
+            for o in overrides
             if o.province in ("", fold(province or "")) and o.year in ("", str(year or ""))
-        ]  # fmt: skip
+        ]
         self.review: list[dict] = []
 
     def run(self) -> list[dict]:
@@ -116,19 +130,28 @@ class _Coder:
             self._ask(table, name, context.get("field"), found)
         if found.code is None:
             best = "; ".join(f"{c} {n[:50]!r} ({s})" for c, n, s in found.candidates)
-            self.extraction.findings.append(Finding(
-                "warning", "unmatched_criterion",
-                f"no code for {clean(name)[:80]!r}: best candidates {best or 'none'}",
-                table, None,
-            ))  # fmt: skip
+            self.extraction.findings.append(
+                Finding(
+                    "warning",
+                    "unmatched_criterion",
+                    f"no code for {clean(name)[:80]!r}: best candidates {best or 'none'}",
+                    table,
+                    None,
+                )
+            )
         return found.code, found.score if found.code else None
 
     def _ask(self, table, name, field, found) -> None:
         row = {
-            "source_path": self.source, "table": table, "province": self.province,
-            "year": self.year, "field": field, "name": clean(name), "code": found.code,
+            "source_path": self.source,
+            "table": table,
+            "province": self.province,
+            "year": self.year,
+            "field": field,
+            "name": clean(name),
+            "code": found.code,
             "match_score": found.score,
-        }  # fmt: skip
+        }
         for i, (code, candidate, score) in enumerate(found.candidates, start=1):
             row[f"candidate_{i}"] = f"{code} | {candidate} | {score}"
         self.review.append(row)
@@ -140,11 +163,22 @@ def assign_codes(documents: list[tuple[str, Extraction]], overrides: list[Overri
     review: list[dict] = []
     for source, extraction in documents:
         review.extend(_Coder(source, extraction, learned, overrides).run())
-    _write(out / "catalog_learned.csv", LEARNED_COLUMNS, [
-        {"province": p, "year": y, "code": e.code, "name": e.name, "max_points": e.max_points,
-         "source": e.source}
-        for (p, y), entries in learned.items() for e in entries
-    ])  # fmt: skip
+    _write(
+        out / "catalog_learned.csv",
+        LEARNED_COLUMNS,
+        [
+            {
+                "province": p,
+                "year": y,
+                "code": e.code,
+                "name": e.name,
+                "max_points": e.max_points,
+                "source": e.source,
+            }
+            for (p, y), entries in learned.items()
+            for e in entries
+        ],
+    )
     _write(out / "review.csv", REVIEW_COLUMNS, review)
 
 

@@ -1,29 +1,59 @@
 """A run over a folder: every file found gets a documents row, whatever happens to it.
 
-Each file is read and extracted on its own; an exception in one file becomes that file's
-`failed` row with a reason a user can act on, and the run goes on.
+    inventory (hash, type from content) -> parse each distinct file in a worker process with a
+    wall-clock timeout and a memory cap (or take it from the cache) -> criterion codes for the
+    whole run -> validation -> Parquet tables, written atomically.
+
+A file that hangs, crashes its worker, runs out of memory or raises becomes that file's `failed`
+row with a reason a user can act on; the run goes on.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
+import resource
 import time
-import zipfile
 from collections import Counter
+from concurrent.futures import TimeoutError as Timeout
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pebble import ProcessExpired, ProcessPool
 
 from extractors.plan import extract_plan
 from extractors.plan.lexicon import DATA_DIR
 from extractors.readers.docx import read_docx
 from extractors.readers.pdf import LegacyFontError, probe_pdf, read_pdf
 from pipeline import __version__
+from pipeline.cache import ResultCache
 from pipeline.coding import assign_codes, read_overrides
+from pipeline.errors import explain
+from pipeline.inventory import FileEntry, inventory
 from pipeline.model import Extraction
 from pipeline.output import write_tables
+from pipeline.validate import validate
 
 STATUSES = ("ok", "partial", "failed", "skipped")
 DEFAULT_OVERRIDES = DATA_DIR / "overrides.csv"
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float = 300.0  # seconds one file may take
+    memory_mb: int = 4096  # address space of one worker
+    workers: int = min(2, os.cpu_count() or 1)
+
+
+@dataclass
+class Parsed:
+    """What reading one file gave (kept in the cache)."""
+
+    file_format: str
+    status: str
+    error: str | None = None
+    pages: int | None = None
+    extraction: Extraction | None = None
+    transient: bool = False  # a timeout or a crash: worth trying again next run
 
 
 @dataclass
@@ -44,116 +74,176 @@ class FileResult:
 @dataclass
 class RunSummary:
     results: list[FileResult] = field(default_factory=list)
+    parsed: int = 0
+    cached: int = 0
     seconds: float = 0.0
 
     def line(self) -> str:
         counts = Counter(r.status for r in self.results)
         parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
-        return f"{len(self.results)} files: {parts} in {self.seconds:.1f} s"
+        return (
+            f"{len(self.results)} files: {parts} (parsed {self.parsed}, from cache {self.cached})"
+            f" in {self.seconds:.1f} s"
+        )
 
 
-def discover(folder: Path) -> list[Path]:
-    """Every file under folder, recursively, in a stable order; hidden files are left out."""
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+# ---- one file, in a worker process ---------------------------------------------------------
 
 
-def sniff(data: bytes, path: Path) -> str:
-    """The file's type from its content, not its name."""
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                if "word/document.xml" in archive.namelist():
-                    return "docx"
-        except zipfile.BadZipFile:
-            return "zip-damaged"
-        return "zip"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ole"
-    return path.suffix.lower().lstrip(".") or "unknown"
-
-
-def process_file(path: Path, root: Path) -> FileResult:
-    data = path.read_bytes()
-    result = FileResult(
-        source_path=path.relative_to(root).as_posix(),
-        sha256=hashlib.sha256(data).hexdigest(),
-        file_format=sniff(data, path),
-        status="failed",
-    )
+def parse(path: str, kind: str) -> Parsed:
+    """Read one file and extract its records; every exception becomes a reason."""
     try:
-        _extract(path, result)
-    except Exception as error:  # one bad file must not stop the run
-        result.status = "failed"
-        result.error = f"could not read this file ({type(error).__name__}: {error})"
-    return result
+        return _parse(Path(path), kind)
+    except Exception as error:  # MemoryError included: the worker's memory cap
+        return Parsed(kind, "failed", explain(error))
 
 
-def _extract(path: Path, result: FileResult) -> None:
-    if result.file_format == "docx":
-        result.extraction = extract_plan(read_docx(path))
-        _judge(result)
-    elif result.file_format == "pdf":
-        result.pages, has_text = probe_pdf(path)
-        if not has_text:
-            result.file_format = "pdf_scanned"
-            result.error = "scanned PDF (no text layer): reading scans is not supported yet"
-            return
-        try:
-            result.extraction = extract_plan(read_pdf(path))
-        except LegacyFontError as error:
-            result.status, result.error = "partial", str(error)
-            return
-        _judge(result)
-    elif result.file_format == "ole":
-        result.error = "this is a legacy Word .doc file: save it as .docx and run again"
-    elif result.file_format.startswith("zip"):
-        result.error = "a zip archive that is not a Word document: unpack it into the folder"
-    else:
-        result.status = "skipped"
-        result.error = "not a plan: only DOCX and PDF files are read"
+def _parse(path: Path, kind: str) -> Parsed:
+    if kind == "docx":
+        return _judge(Parsed("docx", "ok", extraction=extract_plan(read_docx(path))))
+    pages, has_text = probe_pdf(path)
+    if pages == 0:
+        return Parsed("pdf", "failed", "the PDF has no pages: download or export it again", 0)
+    if not has_text:
+        return Parsed(
+            "pdf_scanned",
+            "failed",
+            "a scanned PDF (no text layer): reading scans is not supported yet",
+            pages,
+        )
+    try:
+        return _judge(Parsed("pdf", "ok", pages=pages, extraction=extract_plan(read_pdf(path))))
+    except LegacyFontError as error:
+        return Parsed("pdf", "partial", str(error), pages)
 
 
-def _judge(result: FileResult) -> None:
-    extraction = result.extraction
+def _judge(parsed: Parsed) -> Parsed:
+    """A file that parses but yields nothing is never ok."""
+    extraction = parsed.extraction
     if extraction.is_empty and extraction.info.doc_kind is None:
-        result.status = "skipped"
-        result.error = "not a plan: no KẾ HOẠCH / BÁO CÁO heading, scores or tasks were found"
+        parsed.status = "skipped"
+        parsed.error = "not a plan: no KẾ HOẠCH / BÁO CÁO heading, scores or tasks were found"
     elif extraction.is_empty:
-        result.status = "partial"
-        result.error = "no scores, deductions or tasks were found in this plan"
-    else:
-        result.status = "ok"
+        parsed.status = "partial"
+        parsed.error = "no scores, deductions or tasks were found in this plan"
+    return parsed
 
 
-def run(folder: Path, out: Path, progress=None, overrides: Path | None = None) -> RunSummary:
+def _limit_memory(megabytes: int) -> None:
+    size = megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+
+def _parse_all(entries: list[FileEntry], limits: Limits, progress) -> dict[str, Parsed]:
+    out: dict[str, Parsed] = {}
+    if not entries:
+        return out
+    workers = max(1, min(limits.workers, len(entries)))
+    with ProcessPool(
+        max_workers=workers, initializer=_limit_memory, initargs=(limits.memory_mb,)
+    ) as pool:
+        futures = [
+            (
+                entry,
+                pool.schedule(parse, args=(str(entry.path), entry.kind), timeout=limits.timeout),
+            )
+            for entry in entries
+        ]
+        for entry, future in futures:
+            try:
+                out[entry.sha256] = future.result()
+            except Timeout:
+                out[entry.sha256] = Parsed(
+                    entry.kind,
+                    "failed",
+                    (
+                        f"reading this file took longer than {limits.timeout:g} s: check that it "
+                        "opens, or run again with a larger --timeout"
+                    ),
+                    transient=True,
+                )
+            except ProcessExpired as error:
+                out[entry.sha256] = Parsed(
+                    entry.kind,
+                    "failed",
+                    (
+                        f"the reader crashed on this file (exit code {error.exitcode}; out of "
+                        "memory?): check that it opens, or run again with a larger --memory"
+                    ),
+                    transient=True,
+                )
+            if progress:
+                progress(entry.path)
+    return out
+
+
+# ---- the run -------------------------------------------------------------------------------
+
+
+def run(
+    folder: Path,
+    out: Path,
+    progress=None,
+    overrides: Path | None = None,
+    limits: Limits = Limits(),
+    force: bool = False,
+) -> RunSummary:
     started = time.perf_counter()
-    summary = RunSummary()
-    paths = discover(folder)
-    for path in paths:
-        summary.results.append(process_file(path, folder))
-        if progress:
-            progress(path)
+    entries = inventory(folder)
+    cache = ResultCache(out / ".cache", enabled=not force)
+    first: dict[str, FileEntry] = {}
+    parsed: dict[str, Parsed] = {}
+    todo: list[FileEntry] = []
+    for entry in entries:
+        if not entry.parse or entry.sha256 in first:
+            continue
+        first[entry.sha256] = entry
+        hit = cache.get(entry.sha256)
+        if hit is None:
+            todo.append(entry)
+        else:
+            parsed[entry.sha256] = hit
+            if progress:
+                progress(entry.path)
+    fresh = _parse_all(todo, limits, progress)
+    for sha256, result in fresh.items():
+        if not result.transient:
+            cache.put(sha256, result)
+    parsed.update(fresh)
+    summary = RunSummary(
+        results=[_result(e, first, parsed) for e in entries],
+        parsed=len(todo),
+        cached=len(first) - len(todo),
+    )
     out.mkdir(parents=True, exist_ok=True)
     documents = [(r.source_path, r.extraction) for r in summary.results if r.extraction]
     assign_codes(documents, read_overrides(overrides or DEFAULT_OVERRIDES), out)
+    for _, extraction in documents:
+        extraction.findings.extend(validate(extraction))
     write_tables(to_rows(summary.results), out)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def _result(entry: FileEntry, first: dict[str, FileEntry], parsed: dict[str, Parsed]):
+    result = FileResult(
+        entry.source_path, entry.sha256, entry.kind, entry.status or "failed", entry.reason
+    )
+    if not entry.parse:
+        return result
+    if first[entry.sha256] is not entry:
+        result.status = "skipped"
+        result.error = f"same content as {first[entry.sha256].source_path}: extracted once there"
+        return result
+    done = parsed[entry.sha256]
+    result.file_format, result.status, result.error = done.file_format, done.status, done.error
+    result.pages, result.extraction = done.pages, done.extraction
+    return result
+
+
 def to_rows(results: list[FileResult]) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {
-        "documents": [],
-        "scores": [],
-        "deductions": [],
-        "tasks": [],
-        "issues": [],
+        t: [] for t in ("documents", "scores", "deductions", "tasks", "issues")
     }
     for result in results:
         doc = {

@@ -37,7 +37,8 @@ def test_a_messy_folder_gives_a_row_per_file_and_a_summary(tmp_path):
     )
     (folder / "notes.txt").write_text("ghi chú", encoding="utf-8")
     (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
-    (folder / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    (folder / "old.docx").write_bytes(ole + "WordDocument".encode("utf-16-le") + b"\0" * 100)
     out = tmp_path / "out"
     done = extract(folder, out)
     assert done.returncode == 0, done.stderr
@@ -46,7 +47,7 @@ def test_a_messy_folder_gives_a_row_per_file_and_a_summary(tmp_path):
     for name, schema in SCHEMAS.items():
         assert pq.read_schema(out / f"{name}.parquet").names == schema.names
     documents = pd.read_parquet(out / "documents.parquet").set_index("source_path")
-    assert documents.loc["old.docx", "error"].startswith("this is a legacy Word .doc file")
+    assert documents.loc["old.docx", "error"].startswith("a legacy Word .doc file")
     assert documents.loc["broken.docx", "status"] == "failed"
     assert documents.loc["notes.txt", "status"] == "skipped"
     plan = documents.loc["sub/plan.docx"]
