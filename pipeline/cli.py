@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.progress import Progress
 
-from pipeline import __version__, evaluate
+from pipeline import __version__
 from pipeline.inventory import discover
 from pipeline.runner import Limits, run
 
@@ -84,5 +84,7 @@ def extract(folder: Path, out: Path, overrides: Path | None, timeout: float, mem
 @click.option("--misses", default=40, show_default=True, help="How many misses to print.")
 def evaluate_command(out: Path, gold: Path, misses: int) -> None:
     """Score a run against gold labels: precision / recall / F1 per table and per form."""
-    report = evaluate.evaluate(out, gold)
+    from pipeline.evaluate import evaluate  # pandas: only this command needs it
+
+    report = evaluate(out, gold)
     click.echo(report.render(misses))

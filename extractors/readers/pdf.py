@@ -43,7 +43,13 @@ class LegacyFontError(Exception):
 
 def probe_pdf(path: Path) -> tuple[int, bool]:
     """(pages, has a text layer)."""
-    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as error:
+        # PDFium refuses a document without pages; pdfminer opens it and counts none
+        if "password" in str(error).lower() or _pages_by_pdfminer(path) != 0:
+            raise
+        return 0, False
     try:
         pages = len(pdf)
         has_text = any(
@@ -53,6 +59,14 @@ def probe_pdf(path: Path) -> tuple[int, bool]:
     finally:
         pdf.close()
     return pages, has_text
+
+
+def _pages_by_pdfminer(path: Path) -> int | None:
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return len(pdf.pages)
+    except Exception:
+        return None
 
 
 @dataclass
