@@ -1,0 +1,64 @@
+"""Validation on the samples: the known real inconsistencies are reported, agreeing rows are not."""
+
+import pandas as pd
+import pytest
+
+from pipeline.model import DocumentInfo, Extraction, Score
+from pipeline.runner import run
+from pipeline.validate import validate
+
+KNOWN = {  # what the documents themselves get wrong, as an analyst reads them
+    "cam-duong-2024": {
+        ("score_arithmetic", "3.3.1"),  # 2 - 1.937 != 0.027
+        ("criteria_vs_field", "1"),  # 4.493 vs 4.495
+        ("criteria_vs_field", "3"),  # 4.365 vs 4.401
+        ("criteria_vs_field", "7"),  # the 7b rows add up to 3.0, not 3.25
+        ("criteria_vs_field", "7b"),
+        ("narrative_vs_section", "1"),
+        ("narrative_vs_section", "3"),
+        ("narrative_vs_section", "7b"),  # section 1.2.6.2: items 3.5 vs 3.25
+        ("recovered_value", "3.5.2"),  # "-05 điểm" read as 0.5
+    },
+    "thanh-xa-2022": {("fields_vs_group", "1-7")},  # 64.43 vs 64,42
+    "nhu-quynh-2024": {("fields_vs_total", None)},  # 82.35 vs 83.60
+    "hoang-viet-2022": set(),
+    "son-bao-2024": set(),
+}
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory, samples):
+    out = tmp_path_factory.mktemp("out")
+    run(samples / "docx", out)
+    issues = pd.read_parquet(out / "issues.parquet")
+    documents = pd.read_parquet(out / "documents.parquet")
+    merged = issues.merge(documents[["doc_id", "source_path"]], on="doc_id")
+    return merged
+
+
+@pytest.mark.parametrize("plan", sorted(KNOWN))
+def test_known_inconsistencies_and_nothing_else(findings, plan):
+    mine = findings[findings["source_path"] == f"{plan}.docx"]
+    got = {
+        (c, None if pd.isna(code) else code)
+        for c, code in zip(mine["check"], mine["code"], strict=True)
+    }
+    assert got == KNOWN[plan], mine["message"].tolist()
+
+
+def test_findings_say_the_numbers(findings):
+    message = findings[findings["check"] == "score_arithmetic"]["message"].iloc[0]
+    assert "2" in message and "1.937" in message and "0.027" in message
+
+
+def test_findings_never_change_the_printed_numbers():
+    row = Score("CCHC", "criterion", "3.3.1", max_points=2, score=1.937, deducted=0.027)
+    extraction = Extraction(DocumentInfo(index_year=2024), scores=[row])
+    assert [f.check for f in validate(extraction)] == ["score_arithmetic"]
+    assert (row.max_points, row.score, row.deducted) == (2, 1.937, 0.027)
+
+
+def test_rank_and_year_checks():
+    total = Score("CCHC", "total", None, rank=25, rank_of=23)
+    checks = {f.check for f in validate(Extraction(DocumentInfo(index_year=1990), scores=[total]))}
+    assert checks == {"rank_range", "implausible_year"}
