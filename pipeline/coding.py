@@ -91,32 +91,28 @@ class _Coder:
         self.review: list[dict] = []
 
     def run(self) -> list[dict]:
-        scores = [s for s in self.extraction.scores if s.level == "criterion"]
-        taken = {s.code for s in scores if s.code}
-        for score in scores:
-            if score.code is None and score.name:
-                score.code, score.match_score = self._code(
-                    "scores",
-                    score.name,
-                    frozenset(taken),
-                    field=score.field,
-                    max_points=score.max_points,
-                )
-                taken.add(score.code or "")
-        items = self.extraction.deductions
-        taken = {d.code for d in items if d.code}
-        for item in items:
-            if item.code is None and item.field and item.field.isdigit():
-                item.code, item.match_score = self._code(
-                    "deductions",
-                    item.text,
-                    frozenset(taken),
-                    field=item.field,
-                    scope=item.scope,
-                    narrative=True,
-                )
-                taken.add(item.code or "")
+        criteria = [s for s in self.extraction.scores if s.level == "criterion"]
+        self._code_all(
+            "scores", criteria, lambda s: s.name,
+            lambda s: {"field": s.field, "max_points": s.max_points},
+        )  # fmt: skip
+        self._code_all(
+            "deductions", self.extraction.deductions,
+            lambda d: d.text if d.field and d.field.isdigit() else None,
+            lambda d: {"field": d.field, "scope": d.scope, "narrative": True},
+        )  # fmt: skip
         return self.review
+
+    def _code_all(self, table, records, name_of, context_of) -> None:
+        """Codes for the records printed without one; a code given is taken for the others."""
+        taken = {r.code for r in records if r.code}
+        for record in records:
+            name = name_of(record)
+            if record.code is None and name:
+                record.code, record.match_score = self._code(
+                    table, name, frozenset(taken), **context_of(record)
+                )
+                taken.add(record.code or "")
 
     def _code(self, table, name, taken, **context) -> tuple[str | None, float | None]:
         key = fold(name)
