@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= data/raw
 OUT    ?= data/out
 # Debian packages the tests and the scan path need (installed when missing and run as root)
-SYSTEM_PACKAGES := fonts-dejavu-core
+SYSTEM_PACKAGES := fonts-dejavu-core tesseract-ocr tesseract-ocr-vie ghostscript
 
 .PHONY: help system setup extract test test-fast eval bench bench-match lint format clean
 
@@ -36,7 +36,7 @@ extract: setup ## extract every file under RAW (default data/raw) into Parquet t
 test: setup ## run every test, the golden regression on the samples included
 	$(PY) -m pytest
 
-test-fast: setup ## the quick loop: tests not marked slow
+test-fast: setup ## the quick loop: tests not marked slow (no OCR of the sample scans)
 	$(PY) -m pytest -m "not slow"
 
 eval: setup ## score a run on data/raw/samples against the gold, per form

@@ -24,6 +24,7 @@ from extractors.plan import extract_plan
 from extractors.plan.lexicon import DATA_DIR
 from extractors.readers.docx import read_docx
 from extractors.readers.pdf import LegacyFontError, probe_pdf, read_pdf
+from extractors.readers.scan import read_scan
 from pipeline import __version__
 from pipeline.cache import ResultCache
 from pipeline.coding import assign_codes, read_overrides
@@ -105,12 +106,13 @@ def _parse(path: Path, kind: str) -> Parsed:
     if pages == 0:
         return Parsed("pdf", "failed", "the PDF has no pages: download or export it again", 0)
     if not has_text:
-        return Parsed(
-            "pdf_scanned",
-            "failed",
-            "a scanned PDF (no text layer): reading scans is not supported yet",
-            pages,
-        )
+        document = read_scan(path)
+        if not document.blocks:
+            return Parsed("pdf_scanned", "failed", (
+                "OCR found no text in this scan: check that its pages are not blank or too "
+                "faint, and scan again at 300 dpi"
+            ), pages)  # fmt: skip
+        return _judge(Parsed("pdf_scanned", "ok", pages=pages, extraction=extract_plan(document)))
     try:
         return _judge(Parsed("pdf", "ok", pages=pages, extraction=extract_plan(read_pdf(path))))
     except LegacyFontError as error:

@@ -16,7 +16,7 @@ EXPECTED = {  # file -> (status, words of the reason)
     "broken-xref.pdf": ("ok", None),  # PDFium rebuilds a broken cross-reference table
     "encrypted.pdf": ("failed", "encrypted PDF: remove the password"),
     "zero-pages.pdf": ("failed", "no pages"),
-    "blank.pdf": ("failed", "no text layer"),
+    "blank.pdf": ("failed", "OCR found no text"),
     "huge-page.pdf": ("skipped", "not a plan"),
     "not-a-plan.pdf": ("skipped", "not a plan"),
     "legacy-font.pdf": ("partial", "legacy Vietnamese font"),

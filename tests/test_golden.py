@@ -8,23 +8,13 @@ import pytest
 from pipeline.evaluate import evaluate
 from pipeline.runner import run
 
-# form -> the floors of the issue that made the form work
 BAR = {"scores": 0.98, "deductions": 0.95, "tasks": 0.90, "fields": 0.95}
-THRESHOLDS = {"docx": BAR, "pdf": BAR}
+# scans: the floor under what OCR of the sample scans gives now (measured 0.74 / 0.83 / 0.63 / 0.85)
+SCAN_FLOOR = {"scores": 0.70, "deductions": 0.78, "tasks": 0.60, "fields": 0.80}
 
 
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory, samples):
-    out = tmp_path_factory.mktemp("out")
-    summary = run(samples, out)
-    return summary, out
-
-
-@pytest.mark.parametrize("form", sorted(THRESHOLDS))
-def test_form_meets_its_floors(sample_run, gold, form, tmp_path):
-    _, out = sample_run
+def _check(out, gold, form, floors):
     report = evaluate(out, gold)
-    floors = THRESHOLDS[form]
     measured = {t: report.f1(t, form) for t in ("scores", "deductions", "tasks")}
     measured["fields"] = report.field_accuracy(form)
     print(report.render(misses=200))
@@ -32,8 +22,18 @@ def test_form_meets_its_floors(sample_run, gold, form, tmp_path):
     assert not below, f"{form}: below the floor: {below}"
 
 
-def test_pdf_rows_say_their_page(sample_run):
-    _, out = sample_run
+@pytest.mark.parametrize("form", ["docx", "pdf"])
+def test_form_meets_its_floors(quick_run, gold, form):
+    _check(quick_run[1], gold, form, BAR)
+
+
+@pytest.mark.slow
+def test_scans_meet_their_floor(full_run, gold):
+    _check(full_run[1], gold, "scan", SCAN_FLOOR)
+
+
+def test_pdf_rows_say_their_page(quick_run):
+    _, out = quick_run
     documents = pd.read_parquet(out / "documents.parquet")
     pdfs = documents[documents["file_format"] == "pdf"]["doc_id"]
     for table in ("scores", "deductions", "tasks"):
@@ -43,23 +43,26 @@ def test_pdf_rows_say_their_page(sample_run):
     assert (documents.loc[documents["file_format"] == "pdf", "pages"] > 0).all()
 
 
-def test_every_sample_file_has_a_documents_row(sample_run, samples):
-    summary, out = sample_run
+@pytest.mark.slow
+def test_every_sample_file_has_a_documents_row(full_run, samples):
+    _, out = full_run
     documents = pd.read_parquet(out / "documents.parquet")
     files = {p.relative_to(samples).as_posix() for p in samples.rglob("*") if p.is_file()}
     assert set(documents["source_path"]) == files
     assert documents["doc_id"].is_unique
-    not_ok = documents[documents["status"] != "ok"]
-    assert not_ok["error"].notna().all(), "every file that is not ok says why"
+    assert set(documents["status"]) == {"ok"}, documents[["source_path", "error"]]
+    scans = documents[documents["source_path"].str.startswith("scan/")]
+    assert set(scans["file_format"]) == {"pdf_scanned"}
 
 
-def test_the_run_reads_documents_not_file_names(tmp_path, samples, gold):
+def test_the_run_reads_documents_not_file_names(tmp_path, samples, quick_run):
     """Renamed copies must give the same records: rules read the document, not its name."""
     for i, path in enumerate(sorted((samples / "docx").glob("*.docx"))):
         shutil.copy(path, tmp_path / f"plan-{i}.docx")
     out = tmp_path / "out"
     run(tmp_path, out)
     renamed = pd.read_parquet(out / "scores.parquet")
-    original = tmp_path / "original"
-    run(samples / "docx", original)
-    assert len(renamed) == len(pd.read_parquet(original / "scores.parquet")) > 0
+    documents = pd.read_parquet(quick_run[1] / "documents.parquet")
+    docx = documents[documents["file_format"] == "docx"]["doc_id"]
+    original = pd.read_parquet(quick_run[1] / "scores.parquet")
+    assert len(renamed) == len(original[original["doc_id"].isin(docx)]) > 0

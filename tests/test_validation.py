@@ -4,7 +4,6 @@ import pandas as pd
 import pytest
 
 from pipeline.model import DocumentInfo, Extraction, Score
-from pipeline.runner import run
 from pipeline.validate import validate
 
 KNOWN = {  # what the documents themselves get wrong, as an analyst reads them
@@ -27,9 +26,8 @@ KNOWN = {  # what the documents themselves get wrong, as an analyst reads them
 
 
 @pytest.fixture(scope="module")
-def findings(tmp_path_factory, samples):
-    out = tmp_path_factory.mktemp("out")
-    run(samples / "docx", out)
+def findings(quick_run):
+    out = quick_run[1]
     issues = pd.read_parquet(out / "issues.parquet")
     documents = pd.read_parquet(out / "documents.parquet")
     merged = issues.merge(documents[["doc_id", "source_path"]], on="doc_id")
@@ -38,7 +36,7 @@ def findings(tmp_path_factory, samples):
 
 @pytest.mark.parametrize("plan", sorted(KNOWN))
 def test_known_inconsistencies_and_nothing_else(findings, plan):
-    mine = findings[findings["source_path"] == f"{plan}.docx"]
+    mine = findings[findings["source_path"] == f"docx/{plan}.docx"]
     got = {
         (c, None if pd.isna(code) else code)
         for c, code in zip(mine["check"], mine["code"], strict=True)

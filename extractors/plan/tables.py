@@ -29,9 +29,16 @@ def leading_code(text: str | None) -> tuple[str | None, str | None]:
 
 
 def normalize_code(text: str) -> str | None:
-    """'5. 8' -> '5.8', '7a.3.2.3 ' -> '7a.3.2.3', '1.' -> '1'; None when not a code."""
-    code = re.sub(r"\s+", "", clean(text)).rstrip(".").lower()
+    """'5. 8' -> '5.8', '7a.3.2.3 ' -> '7a.3.2.3', '1.' -> '1', OCR's '1;2,1' -> '1.2.1';
+    None when not a code."""
+    code = re.sub(r"\s+", "", clean(text)).replace(";", ".").replace(",", ".")
+    code = code.strip("._|").lower()
     return code if _CODE.match(code) else None
+
+
+def drop_rulings(text: str) -> str:
+    """Table borders that OCR read as characters ('|', '¡', '_' standing alone)."""
+    return re.sub(r"(?:^|(?<=\s))[|¡_]+(?=\s|$)", " ", text)
 
 
 @dataclass
@@ -66,11 +73,11 @@ class Row:
     def text(self, role: str) -> str | None:
         """The role's words, a cell's lines and its continuation rows joined by spaces."""
         value = " ".join(p for part in self.cells.get(role, []) for p in part if p.strip())
-        return clean_item(value) or None
+        return clean_item(drop_rulings(value)) or None
 
     def values(self, role: str) -> str | None:
         """A short value whose continuation rows each add one ('A; B'), repeats dropped."""
-        parts = [clean_value(" ".join(part)) for part in self.cells.get(role, [])]
+        parts = [clean_value(drop_rulings(" ".join(part))) for part in self.cells.get(role, [])]
         return "; ".join(dict.fromkeys(p for p in parts if p)) or None
 
 
@@ -151,10 +158,52 @@ class TableReading:
 
 
 def read_table(grid: list[list]) -> TableReading | None:
-    found = layout(grid)
+    found = layout(grid) or inferred_layout(grid)
     if found is None or found.kind is None:
         return None
     return TableReading(found.kind, rows(grid, found), found)
+
+
+NUMERIC_SHARE = 0.6  # a column whose filled cells are mostly points is a points column
+
+
+def inferred_layout(grid: list[list]) -> Layout | None:
+    """A score table whose header cannot be read (a scan merged or garbled it), laid out from
+    its contents: the points columns in order are max, score, deducted (the one printed with
+    minus signs is deducted); the text left of them is the name, right of them the reason."""
+    if len(grid) < 3:
+        return None
+    texts = [[(c.text if c is not None else "").strip() for c in row] for row in grid]
+    header_rows = next((i for i, row in enumerate(texts) if any(_is_points(t) for t in row)), None)
+    if not header_rows:
+        return None
+    body = texts[header_rows:]
+    width = max(len(row) for row in texts)
+    numeric, signed = [], set()
+    for col in range(width):
+        cells = [row[col] for row in body if col < len(row) and row[col]]
+        if cells and sum(_is_points(t) for t in cells) >= NUMERIC_SHARE * len(cells):
+            numeric.append(col)
+            if sum(t.lstrip().startswith(("-", "–")) for t in cells) >= NUMERIC_SHARE * len(cells):
+                signed.add(col)
+    if not 2 <= len(numeric) <= 3 or numeric[0] < 2:
+        return None
+    roles = {"key": 0, "name": numeric[0] - 1}
+    unsigned = [c for c in numeric if c not in signed]
+    roles.update(zip(("max", "score"), unsigned, strict=False))
+    if signed:
+        roles["deducted"] = min(signed)
+    elif len(unsigned) == 3:
+        roles["deducted"] = unsigned[2]
+    after = [c for c in range(numeric[-1] + 1, width) if c not in numeric]
+    between = [c for c in range(numeric[0], numeric[-1]) if c not in numeric]
+    if after or between:
+        roles["reason"] = (between or after)[0]
+    return Layout(header_rows, roles, [fold(t) for t in _column_texts(grid[:header_rows])])
+
+
+def _is_points(text: str) -> bool:
+    return parse_points(text) is not None
 
 
 def is_total(row: Row) -> bool:

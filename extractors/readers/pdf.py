@@ -232,8 +232,10 @@ def _position(edges: list[float], value: float) -> int:
 
 
 def _fallback_tables(path: Path, page, content: _PageContent) -> None:
-    """A borderless table (rows of three or more columns) that pdfplumber's lattice cannot see,
-    read by camelot within the region our own lines locate; its lines leave the text flow."""
+    """Tables pdfplumber's lattice cannot see: ruled tables that are part of a page image (a
+    scan), read by camelot's lattice on the rendered page, then borderless ones (rows of three
+    or more columns) by camelot's hybrid and stream within the region our own lines locate.
+    The tables' lines leave the text flow."""
     region = _tabular_region(content.lines)
     if region is None:
         return
@@ -242,14 +244,15 @@ def _fallback_tables(path: Path, page, content: _PageContent) -> None:
     x0, top, x1, bottom = region
     area = f"{x0 - 2},{page.height - top + 2},{x1 + 2},{page.height - bottom - 2}"
     for flavor in FALLBACK_FLAVORS:
-        found = camelot.read_pdf(
-            str(path), pages=str(content.number), flavor=flavor, table_areas=[area]
-        )
+        areas = {} if flavor == "lattice" else {"table_areas": [area]}
+        found = camelot.read_pdf(str(path), pages=str(content.number), flavor=flavor, **areas)
         if found.n:
             content.tables = [_camelot_table(t, content.number, flavor, page.height) for t in found]
+            boxes = [t.prov.bbox for t in content.tables]
             content.lines = [
-                line for line in content.lines if not (top - 1 <= line.top <= bottom + 1)
-            ]
+                line for line in content.lines
+                if not any(b[1] - 1 <= line.top <= b[3] + 1 for b in boxes)
+            ]  # fmt: skip
             return
 
 
