@@ -16,17 +16,18 @@ from dataclasses import dataclass
 from extractors.plan import lexicon
 from extractors.plan.actors import parse_assignment
 from extractors.plan.fields import THRESHOLD, WEAK_THRESHOLD, match_field
-from normalizers.text import clean
+from normalizers.text import UPPER, clean
 from pipeline.model import Document, Paragraph, Table
 
 _MARKER = re.compile(
     r"""^\s*(?:
         (?P<roman>[IVX]{1,4})[.)]\s+
+      | (?P<ocr_roman>[IVX][IVXLl1]{0,3})\.?\s+(?=[UPPER]{2,}\b)
       | (?P<number>\d{1,2}(?:\.\s?\d{1,2})+)\.?\s+
       | (?P<single>\d{1,2})[.)]\s+
       | (?P<letter>[a-zđ])\)\s*
       | (?P<bullet>[-+*•–−·])\s*
-    )""",
+    )""".replace("[UPPER]", f"[{UPPER}]"),
     re.VERBOSE,
 )
 PAPI = re.compile(r"\bPAPI\b|quản trị và hành chính công", re.IGNORECASE)
@@ -55,8 +56,10 @@ def split_marker(text: str) -> tuple[Marker, str]:
     kind = match.lastgroup
     label = match.group(kind).replace(" ", "")
     if kind == "single":
-        kind, label = "number", label
-        return Marker(kind, label), text[match.end() :].strip()
+        kind = "number"
+    elif kind == "ocr_roman":
+        # OCR reads the strokes of "II." as "IL", "Il" or "lI": a roman heading before capitals
+        kind, label = "roman", re.sub(r"[Ll1]", "I", label)
     return Marker(kind, label), text[match.end() :].strip()
 
 

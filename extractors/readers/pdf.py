@@ -18,6 +18,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2
 
+from normalizers.text import UPPER
 from pipeline.model import Block, Cell, Document, Paragraph, Provenance, Table
 
 MIN_TEXT_CHARS = 20  # fewer characters on every page: a scan (stamps and page numbers aside)
@@ -27,10 +28,16 @@ INDENT = 6.0  # points right of the margin that make a first line
 SHORT_LINE = (
     0.12  # a line ending this share of the text width before the right margin is a last line
 )
+LEFT_PERCENTILE = 0.1
 MARGIN_BAND = 0.08  # the share of the page height at top and bottom where page numbers stand
 TABLE_ROWS = 3  # rows split into three or more columns that make a borderless table
 FALLBACK_FLAVORS = ("lattice", "hybrid", "stream")  # camelot, for tables pdfplumber misses
 _MARKER = re.compile(r"^(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+*•–])\s*\S")
+# "1.5. Cải cách", "d) Để thực hiện", "II. TỔ CHỨC": a numbered or lettered item, even where
+# OCR lost the bold and the indent that would tell it
+_HEADING_START = re.compile(
+    rf"^(?:[IVX]{{1,4}}\.|\d{{1,2}}(?:\.\d{{1,2}})*\.|[a-zđ]\))\s+[{UPPER}]"
+)
 _PAGE_NUMBER = re.compile(r"^(?:-?\s*\d{1,3}\s*-?|trang \d{1,3}(?:/\d{1,3})?)$", re.IGNORECASE)
 # characters of the TCVN3 (ABC) and VNI legacy encodings that Vietnamese Unicode text never uses
 _LEGACY = set("¸µ¶·¹¨©ª«¬®¯°±²³´½¾ÆÇËÎÏÑÖ×ØÜÞßäåæçëîïñö÷øûüþ")
@@ -325,7 +332,9 @@ def _measure(pages: list[_PageContent]) -> _Layout:
     lines = [line for page in pages for line in page.lines if len(line.words) > 3]
     if not lines:
         return _Layout(0.0, 0.0, 0.0)
-    left = statistics.mode(round(line.x0) for line in lines)
+    # the body's margin is where most wrapped lines start: a low percentile, since first
+    # lines and list items (often the majority) are indented
+    left = sorted(line.x0 for line in lines)[int(len(lines) * LEFT_PERCENTILE)]
     right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
     pitches = [
         b.top - a.top
@@ -419,6 +428,8 @@ def _starts_paragraph(paragraph: list[Line], line: Line, layout: _Layout) -> boo
     if same_page and (line.x1 < previous.x0 or line.x0 > previous.x1):
         return True
     if previous.x1 < layout.right - SHORT_LINE * width:
+        return True
+    if _HEADING_START.match(line.text):
         return True
     # a dash at the margin after a full line is a wrapped "kinh tế – xã hội", unless the
     # paragraph before was itself a dash item at the margin (a list printed without indents)
