@@ -138,3 +138,56 @@ def test_code_printed_in_the_name_cell():
 
     assert leading_code("1.2.1. Thực hiện chế độ báo cáo") == ("1.2.1", "Thực hiện chế độ báo cáo")
     assert leading_code("Thực hiện chế độ báo cáo") == (None, "Thực hiện chế độ báo cáo")
+
+
+def _grid(rows):
+    from pipeline.model import Cell
+
+    return [[Cell(r, c, [text]) if text is not None else None for c, text in enumerate(row)]
+            for r, row in enumerate(rows)]  # fmt: skip
+
+
+def test_a_header_cell_holding_two_titles_gives_the_second_to_its_neighbour():
+    from extractors.plan.tables import layout
+
+    found = layout(_grid([
+        ["TT", "Nhiệm vụ, giải pháp", "Bộ phận phối hợp | Thời gian", "thực hiện"],
+        ["1", "Rà soát TTHC", "Văn phòng", "Thường xuyên"],
+    ]))  # fmt: skip
+    assert found.roles == {"key": 0, "task": 1, "partners": 2, "deadline": 3}
+
+
+def test_a_task_table_without_a_readable_header_is_laid_out_from_its_cells():
+    from extractors.plan.tables import read_table
+
+    reading = read_table(_grid([
+        ["", "Nhiệm vụ, giải pháp Bộ", "", ""],
+        ["I", "VĂN PHÒNG CHỦ TRÌ THỰC HIỆN", None, None],
+        ["1", "Theo dõi, đôn đốc các đơn vị thực hiện kế hoạch", "Các công chức", "Thường xuyên"],
+        ["2", "Tham mưu giao chỉ tiêu sáng kiến cho các bộ phận", "Các bộ phận", "Quý I/2025"],
+    ]))  # fmt: skip
+    assert reading.kind == "tasks"
+    assert reading.layout.roles == {"key": 0, "task": 1, "deadline": 3, "partners": 2}
+
+
+def test_a_score_table_without_a_readable_header_is_laid_out_from_its_cells():
+    from extractors.plan.tables import read_table
+
+    reading = read_table(_grid([
+        ["TT", "NỘI DUNG Điểm | Điểm tối đa thẩm định", "", "", "", ""],
+        ["1.1", "Thực hiện Kế hoạch CCHC", "1.5", "0", "Chưa đạt", "- 1,5"],
+        ["1.2", "Báo cáo định kỳ", "1", "0.75", "Chưa đủ", "- 0.25"],
+    ]))  # fmt: skip
+    roles = reading.layout.roles
+    assert (roles["max"], roles["score"], roles["deducted"], roles["reason"]) == (2, 3, 5, 4)
+
+
+def test_the_header_ends_where_points_begin():
+    from extractors.plan.tables import layout
+
+    found = layout(_grid([
+        ["TT", "Nội dung", "", ""],
+        ["1.1", "Thực hiện Kế hoạch CCHC", "1.5", "0"],
+        ["1.2", "Báo cáo", "1", "0.75"],
+    ]))  # fmt: skip
+    assert found is None

@@ -61,6 +61,12 @@ def table_columns() -> Patterns:
 
 
 @cache
+def deadline_words() -> re.Pattern[str]:
+    words = [row["pattern"] for row in read_rows("lexicon/deadlines.csv")]
+    return re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE)
+
+
+@cache
 def actor_words(kind: str) -> tuple[str, ...]:
     return tuple(row["words"] for row in read_rows("lexicon/actors.csv") if row["kind"] == kind)
 

@@ -49,7 +49,7 @@ class Layout:
 
     @property
     def kind(self) -> str | None:
-        if {"max", "score", "deducted"} & self.roles.keys():
+        if POINTS_ROLES & self.roles.keys():
             return "scores"
         if {"lead", "partners", "deadline"} & self.roles.keys():
             if "task" not in self.roles and "name" in self.roles:
@@ -81,26 +81,42 @@ class Row:
         return "; ".join(dict.fromkeys(p for p in parts if p)) or None
 
 
-def _role_of(header: str) -> str | None:
+def _roles_in(header: str) -> list[str]:
+    """The roles a header cell names, in the order it names them (a scan may merge two
+    headers into one cell: "Bộ phận phối hợp | Thời gian")."""
+    found: dict[str, int] = {}
     for role, pattern in lexicon.table_columns():
-        if pattern.search(header):
-            return role
-    return None
+        match = pattern.search(header)
+        if match and not any(start <= match.start() < end for start, end in found.values()):
+            found[role] = (match.start(), match.end())
+    return sorted(found, key=lambda role: found[role][0])
 
 
 def layout(grid: list[list]) -> Layout | None:
     """Find the header row(s) and the role of each column."""
     for h in range(min(HEADER_ROWS_SEARCHED, len(grid))):
+        if h and any(c is not None and _is_points(c.text) for c in grid[h]):
+            break  # a row of points is data: the header ended above it
         texts = _column_texts(grid[: h + 1])
+        named = [_roles_in(fold(t)) if t else [] for t in texts]
         roles: dict[str, int] = {}
-        for col, text in enumerate(texts):
-            role = _role_of(fold(text)) if text else None
-            if role and role not in roles:
-                roles[role] = col
+        for col, names in enumerate(named):
+            for i, role in enumerate(names[:2]):
+                # a second role named in one cell belongs to the next column if it has none
+                target = col + i
+                if i and (target >= len(named) or named[target]):
+                    break
+                roles.setdefault(role, target)
         found = Layout(h + 1, roles, [fold(t) for t in texts])
         if len(roles) >= 3 and found.kind:
             return found
     return None
+
+
+def is_header_row(cells: list) -> bool:
+    """A header printed again on a later page (a scan may read it a little differently)."""
+    texts = [fold(c.text) for c in cells if c is not None and c.text.strip()]
+    return sum(bool(_roles_in(t)) for t in texts) >= 2 and not any(_is_points(t) for t in texts)
 
 
 def _column_texts(rows: list[list]) -> list[str]:
@@ -124,7 +140,7 @@ def rows(grid: list[list], found: Layout) -> list[Row]:
         present = [c for c in cells if c is not None]
         if not present or not any(c.text.strip() for c in present):
             continue
-        if [fold(t) for t in _column_texts([cells])] == found.header:
+        if [fold(t) for t in _column_texts([cells])] == found.header or is_header_row(cells):
             continue  # a header repeated on a new page
         wide = next((c for c in present if c.col_span >= max(2, width - 2)), None)
         key_cell = cells[key_col] if key_col < len(cells) else None
@@ -157,8 +173,15 @@ class TableReading:
     layout: Layout | None = None
 
 
+POINTS_ROLES = {"max", "score", "deducted"}
+
+
 def read_table(grid: list[list]) -> TableReading | None:
-    found = layout(grid) or inferred_layout(grid)
+    found = layout(grid)
+    inferred = inferred_layout(grid)
+    if inferred and (found is None or _points_roles(inferred) > _points_roles(found)):
+        found = inferred  # the header named fewer of the points columns than the cells show
+    found = found or inferred_task_layout(grid)
     if found is None or found.kind is None:
         return None
     return TableReading(found.kind, rows(grid, found), found)
@@ -180,7 +203,7 @@ def inferred_layout(grid: list[list]) -> Layout | None:
     body = texts[header_rows:]
     width = max(len(row) for row in texts)
     numeric, signed = [], set()
-    for col in range(width):
+    for col in range(1, width):  # the first column holds the codes
         cells = [row[col] for row in body if col < len(row) and row[col]]
         if cells and sum(_is_points(t) for t in cells) >= NUMERIC_SHARE * len(cells):
             numeric.append(col)
@@ -202,6 +225,10 @@ def inferred_layout(grid: list[list]) -> Layout | None:
     return Layout(header_rows, roles, [fold(t) for t in _column_texts(grid[:header_rows])])
 
 
+def _points_roles(found: Layout) -> int:
+    return len(POINTS_ROLES & found.roles.keys())
+
+
 def _is_points(text: str) -> bool:
     return parse_points(text) is not None
 
@@ -212,3 +239,43 @@ def is_total(row: Row) -> bool:
 
 def points(row: Row, role: str) -> float | None:
     return parse_points(" ".join(p for part in row.cells.get(role, []) for p in part))
+
+
+DEADLINE_SHARE = 0.5  # a column whose cells mostly read like deadlines is the deadline column
+TASK_LENGTH = 25  # characters: a task column's cells are sentences
+
+
+def inferred_task_layout(grid: list[list]) -> Layout | None:
+    """A task table whose header cannot be read, laid out from its contents: the column of
+    deadlines ("Thường xuyên", "Quý I/2025"), the column of sentences (the tasks), and the unit
+    column between them: partners when section rows name the lead ("... CHỦ TRÌ THỰC HIỆN"),
+    else the lead."""
+    width = max((len(row) for row in grid), default=0)
+    if width < 3 or len(grid) < 3:
+        return None
+    texts = [[(c.text if c is not None else "").strip() for c in row] for row in grid]
+    body = texts[1:]
+    filled = [[row[c] for row in body if c < len(row) and row[c]] for c in range(width)]
+    deadline = max(range(width), key=lambda c: _deadline_share(filled[c]))
+    if _deadline_share(filled[deadline]) < DEADLINE_SHARE:
+        return None
+    lengths = [sum(map(len, cells)) / len(cells) if cells else 0 for cells in filled]
+    task = max((c for c in range(width) if c != deadline), key=lambda c: lengths[c])
+    if lengths[task] < TASK_LENGTH:
+        return None
+    roles = (
+        {"key": 0, "task": task, "deadline": deadline}
+        if task
+        else {"task": 0, "deadline": deadline}
+    )
+    units = [c for c in range(task + 1, width) if c != deadline and filled[c]]
+    if units:
+        named = any("chủ trì" in fold(" ".join(row)) for row in texts)
+        roles["partners" if named else "lead"] = units[0]
+    return Layout(1, roles, [fold(t) for t in _column_texts(grid[:1])])
+
+
+def _deadline_share(cells: list[str]) -> float:
+    if not cells:
+        return 0.0
+    return sum(bool(lexicon.deadline_words().search(t)) for t in cells) / len(cells)

@@ -137,13 +137,14 @@ class _PageContent:
     tables: list[Table] = field(default_factory=list)
 
 
-def read_pdf(path: Path) -> Document:
+def read_pdf(path: Path, scanned: bool = False) -> Document:
+    """scanned: the text layer is OCR over page images, where ruled tables are pixels."""
     with pdfplumber.open(str(path)) as pdf:
         pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
         page_count = len(pdf.pages)
         for content, page in zip(pages, pdf.pages, strict=True):
             if not content.tables:
-                _fallback_tables(path, page, content)
+                _fallback_tables(path, page, content, scanned)
     _refuse_legacy_text(pages)
     layout = _measure(pages)
     blocks: list[Block] = []
@@ -238,20 +239,20 @@ def _position(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _fallback_tables(path: Path, page, content: _PageContent) -> None:
+def _fallback_tables(path: Path, page, content: _PageContent, scanned: bool) -> None:
     """Tables pdfplumber's lattice cannot see: ruled tables that are part of a page image (a
     scan), read by camelot's lattice on the rendered page, then borderless ones (rows of three
     or more columns) by camelot's hybrid and stream within the region our own lines locate.
     The tables' lines leave the text flow."""
     region = _tabular_region(content.lines)
-    if region is None:
+    if region is None and not scanned:
         return
     import camelot  # on first need only: it loads OpenCV, half a second per process
 
-    x0, top, x1, bottom = region
-    area = f"{x0 - 2},{page.height - top + 2},{x1 + 2},{page.height - bottom - 2}"
     for flavor in FALLBACK_FLAVORS:
-        areas = {} if flavor == "lattice" else {"table_areas": [area]}
+        if flavor != "lattice" and region is None:
+            break
+        areas = {} if flavor == "lattice" else {"table_areas": [_area(region, page.height)]}
         found = camelot.read_pdf(str(path), pages=str(content.number), flavor=flavor, **areas)
         if found.n:
             content.tables = [_camelot_table(t, content.number, flavor, page.height) for t in found]
@@ -261,6 +262,12 @@ def _fallback_tables(path: Path, page, content: _PageContent) -> None:
                 if not any(b[1] - 1 <= line.top <= b[3] + 1 for b in boxes)
             ]  # fmt: skip
             return
+
+
+def _area(region: tuple[float, float, float, float], height: float) -> str:
+    """A region (top-based) in camelot's PDF space: 'x1,y1,x2,y2', y growing upwards."""
+    x0, top, x1, bottom = region
+    return f"{x0 - 2},{height - top + 2},{x1 + 2},{height - bottom - 2}"
 
 
 def _tabular_region(lines: list[Line]) -> tuple[float, float, float, float] | None:

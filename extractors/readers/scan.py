@@ -34,6 +34,6 @@ def read_scan(path: Path) -> Document:
             jobs=OCR_JOBS,
             use_threads=True,  # the reader runs in a worker process, which may not fork its own
         )
-        document = read_pdf(searchable)
+        document = read_pdf(searchable, scanned=True)
     document.file_format = "pdf_scanned"
     return document
