@@ -48,7 +48,8 @@ def read_info(events: list[Line | TableAt]) -> DocumentInfo:
     info.district = _most_common(_DISTRICT, text)
     info.province = _most_common(_PROVINCE, text)
     info.index_year = _index_year(info.title, events)
-    info.signer = _signer(lines)
+    closing = [e.text for e in events if isinstance(e, Line) and e.zone == "closing"]
+    info.signer = _signer(lines, closing)
     info.decisions = _decisions(events)
     return info
 
@@ -106,13 +107,16 @@ def _most_common(pattern: re.Pattern[str], text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _signer(lines: list[str]) -> str | None:
+def _signer(lines: list[str], closing: list[str]) -> str | None:
+    """The name under the signature title; where a stamp made the title illegible, the last
+    name in the closing block (after "Nơi nhận")."""
     for i, line in enumerate(lines):
         if _SIGNATURE_TITLE.match(line):
             for candidate in lines[i + 1 : i + 8]:
                 if _PERSON.match(candidate):
                     return candidate
-    return None
+    names = [line for line in closing if _PERSON.match(line)]
+    return names[-1] if names else None
 
 
 def _decisions(events: list[Line | TableAt]) -> list[Decision]:

@@ -29,6 +29,7 @@ SHORT_LINE = (
     0.12  # a line ending this share of the text width before the right margin is a last line
 )
 LEFT_PERCENTILE = 0.1
+TOUCHING = 0.6  # points between two words that are one word
 MARGIN_BAND = 0.08  # the share of the page height at top and bottom where page numbers stand
 TABLE_ROWS = 3  # rows split into three or more columns that make a borderless table
 FALLBACK_FLAVORS = ("lattice", "hybrid", "stream")  # camelot, for tables pdfplumber misses
@@ -195,6 +196,7 @@ def _lines(words: list[Word], page: int) -> list[Line]:
     lines = []
     for row in rows:
         row.sort(key=lambda w: w.x0)
+        row = _join_touching(row)
         segment = [row[0]]
         for word in row[1:]:
             if word.x0 - segment[-1].x1 > COLUMN_GAP * word.size:
@@ -203,6 +205,20 @@ def _lines(words: list[Word], page: int) -> list[Line]:
             segment.append(word)
         lines.append(Line(segment, page))
     return lines
+
+
+def _join_touching(row: list[Word]) -> list[Word]:
+    """Words that touch are one word: OCR letter-spaces some words ("V ũ V ă n S ữ a") with
+    spaces between letters that touch; a real space is never this narrow."""
+    out = [row[0]]
+    for word in row[1:]:
+        last = out[-1]
+        if word.x0 - last.x1 < TOUCHING:
+            out[-1] = Word(last.text + word.text, last.x0, word.x1, min(last.top, word.top),
+                           max(last.bottom, word.bottom), last.size, last.bold)  # fmt: skip
+        else:
+            out.append(word)
+    return out
 
 
 def _is_page_number(line: Line, height: float) -> bool:
