@@ -22,8 +22,3 @@ def find_date(text: str) -> tuple[date, int, int] | None:
         return None
     start, value, end = min(found)
     return value, start, end
-
-
-def parse_date(text: str) -> date | None:
-    hit = find_date(text)
-    return hit[0] if hit else None

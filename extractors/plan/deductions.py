@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from extractors.plan.catalog import field_of
 from extractors.plan.outline import Line, TableAt
 from extractors.plan.scores import ScoreBook, group_code
+from extractors.plan.statements import restates_points
 from normalizers.numbers import NUMBER, point_readings
 from normalizers.text import clean_item, fold
 from pipeline.model import Deduction, Score
@@ -29,7 +30,6 @@ _PRINTED_CODE = re.compile(
     r"^tiêu chí(?: thành phần)?(?: số)?\s+(\d{1,2}[a-z]?(?:\.\d{1,2})+)\s*[:.-]?\s*", re.IGNORECASE
 )
 _NOTHING = re.compile(r"^(?:không|không có|chưa có)\.?$", re.IGNORECASE)
-_RESTATED = re.compile(r"^(?:bị trừ|trừ|mất)?\s*[\d.,]+\s*điểm\.?$", re.IGNORECASE)
 SEPARATORS = " ;.,"
 MIN_WORDS_MATCH = 30  # with equal points, the words need only agree a little
 WORDS_ONLY_MATCH = 75  # without printed points, the words must agree closely
@@ -50,7 +50,7 @@ def collect_deductions(events: list[Line | TableAt], book: ScoreBook) -> list[De
             text = line.body
         else:
             continue
-        if not text or _NOTHING.match(text) or _RESTATED.match(text):
+        if not text or _NOTHING.match(text) or restates_points(text):
             continue
         section = line.section
         group = section.group_section
@@ -68,7 +68,7 @@ def collect_deductions(events: list[Line | TableAt], book: ScoreBook) -> list[De
             printed = _PRINTED_CODE.match(words)
             if printed:
                 item.code, item.match_score = printed.group(1).lower(), 100.0
-                item.field = item.field or re.match(r"\d+", item.code).group()
+                item.field = item.field or field_of(item.code)
             out.append(item)
     assign_codes(out, [s for s in book.rows.values() if s.level == "criterion"])
     return out

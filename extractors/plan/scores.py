@@ -17,7 +17,7 @@ from extractors.plan import tables
 from extractors.plan.catalog import field_of
 from extractors.plan.fields import match_field
 from extractors.plan.outline import CCHC, PAPI, Line, Section, TableAt, subject
-from extractors.plan.statements import Facts, fields_counted, read_facts
+from extractors.plan.statements import Facts, fields_counted, read_facts, restates_points
 from normalizers.text import clean_value, fold
 from pipeline.model import Finding, Score
 
@@ -140,7 +140,7 @@ def _line_scores(line: Line, book: ScoreBook) -> None:
         return
     section = line.section
     restates = line.label in ("result", "deducted") or (
-        line.label == "deficiency" and _only_points(line.value)
+        line.label == "deficiency" and restates_points(line.value)
     )
     if restates and section.inherited("field"):
         facts = read_facts(line.body)
@@ -155,11 +155,6 @@ def _line_scores(line: Line, book: ScoreBook) -> None:
             score = _stated_score(clause, facts, section, index, line)
             if score is not None:
                 book.add(score)
-
-
-def _only_points(value: str | None) -> bool:
-    """'bị trừ 2.31 điểm' restates the section's score; it is not a shortcoming of its own."""
-    return bool(value) and bool(re.fullmatch(r"(?:bị trừ|trừ|mất)?\s*[\d.,]+\s*điểm\.?", value))
 
 
 def _section_score(section: Section, facts: Facts, line: Line, book: ScoreBook) -> Score:

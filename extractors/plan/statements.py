@@ -66,6 +66,15 @@ def read_facts(text: str) -> Facts:
     return facts
 
 
+_RESTATED = re.compile(r"^(?:bị trừ|trừ|mất)?\s*[\d.,]+\s*điểm\.?$", re.IGNORECASE)
+
+
+def restates_points(text: str | None) -> bool:
+    """'bị trừ 2.31 điểm' under "Hạn chế:" restates the section's score; it is not a
+    shortcoming of its own."""
+    return bool(text) and bool(_RESTATED.match(text.strip()))
+
+
 def fields_counted(text: str) -> int | None:
     """'Đánh giá qua các tiêu chí (gồm 7 tiêu chí ...)' -> 7: a subtotal over fields 1..7."""
     match = _GROUP.search(text)

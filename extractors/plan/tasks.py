@@ -11,6 +11,7 @@ import re
 
 from extractors.plan import tables
 from extractors.plan.actors import own_actor, parse_assignment
+from extractors.plan.catalog import field_of
 from extractors.plan.fields import match_field
 from extractors.plan.outline import Line, Section, TableAt, find_label
 from normalizers.text import clean_item, clean_value, sentence_case
@@ -88,7 +89,7 @@ def _apply_reference(task: Task) -> None:
     code = match.group(1).lower()
     if "." in code:
         task.code = code
-    task.field = task.field or re.match(r"\d+", code).group()
+    task.field = task.field or field_of(code)
 
 
 def _table_tasks(at: TableAt) -> list[Task]:
