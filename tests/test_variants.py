@@ -97,3 +97,30 @@ def test_task_table_headed_noi_dung(tables):
     assert tasks["lead"].tolist() == ["Văn phòng", "Bộ phận Một cửa"]
     assert tasks["partners"].tolist() == ["Tư pháp", "Các công chức"]
     assert tasks["deadline"].tolist() == ["Quý I/2025", "Năm 2025"]
+
+
+def test_numbered_solutions_are_tasks_and_numbered_headings_are_not(tmp_path):
+    build(
+        tmp_path / "bao-cao.docx",
+        [
+            "KẾ HOẠCH",
+            "Nâng cao Chỉ số CCHC năm 2025",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.",
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Cải cách thủ tục hành chính",
+            "- Rà soát, công bố đầy đủ thủ tục hành chính.",
+            "2. Tăng cường kiểm tra việc giải quyết hồ sơ trên hệ thống một cửa điện tử.",
+            "3. Tổ chức đối thoại định kỳ với người dân và doanh nghiệp.",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Văn phòng theo dõi, tổng hợp kết quả thực hiện kế hoạch này hằng quý.",
+        ],
+    )
+    run(tmp_path, tmp_path / "out")
+    tasks = pd.read_parquet(tmp_path / "out" / "tasks.parquet")
+    assert tasks["text"].tolist() == [
+        "Rà soát, công bố đầy đủ thủ tục hành chính.",
+        "Tăng cường kiểm tra việc giải quyết hồ sơ trên hệ thống một cửa điện tử.",
+        "Tổ chức đối thoại định kỳ với người dân và doanh nghiệp.",
+    ]
+    assert tasks["field"].tolist()[0] == "3"

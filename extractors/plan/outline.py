@@ -32,6 +32,7 @@ _MARKER = re.compile(
 )
 PAPI = re.compile(r"\bPAPI\b|quản trị và hành chính công", re.IGNORECASE)
 CCHC = re.compile(r"\bCCHC\b|cải cách (?:nền )?hành chính", re.IGNORECASE)
+TASK_ITEM_WORDS = 6  # a numbered line this long with nothing under it is an item, not a heading
 _ASSIGN = re.compile(r"^(?:[^,:]{0,60},\s*)?giao\s+(?P<value>.+)$", re.IGNORECASE)
 
 
@@ -83,6 +84,7 @@ class Section:
     deadline: str | None = None
     state: str | None = None
     children: list[Section] = dataclasses.field(default_factory=list)
+    lines: int = 0  # lines under the heading itself (not under its sub-headings)
 
     def chain(self):
         section: Section | None = self
@@ -117,6 +119,20 @@ class Line:
     @property
     def is_heading(self) -> bool:
         return self.marker.depth is not None
+
+    @property
+    def is_bare_item(self) -> bool:
+        """A numbered line with nothing under it that is no field and no part of the plan: an
+        item of a numbered list ("1. Tăng cường công tác kiểm tra ...")."""
+        section = self.section
+        return (
+            self.is_heading
+            and not section.lines
+            and not section.children
+            and not section.is_field
+            and section.subgroup is None
+            and len(self.body.split()) >= TASK_ITEM_WORDS
+        )
 
 
 @dataclass
@@ -181,6 +197,7 @@ class _Walker:
             self._open(marker, body)
         line = Line(text, body, marker, self.current, self.zone, paragraph.prov.page)
         if marker.depth is None:
+            self.current.lines += 1
             labelled = find_label(body)
             if labelled:
                 line.label, line.value = labelled

@@ -57,8 +57,11 @@ def collect_tasks(events: list[Line | TableAt]) -> list[Task]:
 
 
 def _task_words(line: Line) -> str | None:
-    if line.zone != "body" or line.is_heading or line.section.section_kind in NOT_TASKS:
+    if line.zone != "body" or line.section.section_kind in NOT_TASKS:
         return None
+    if line.is_heading:
+        numbered = line.is_bare_item and line.section.parent.section_kind == "solutions"
+        return clean_item(line.body) if numbered and not _POINTER.search(line.body) else None
     if line.label == "tasks":
         value = line.value or ""
         return clean_item(value) if value and not value.endswith(":") else None
