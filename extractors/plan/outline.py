@@ -33,6 +33,17 @@ _MARKER = re.compile(
 PAPI = re.compile(r"\bPAPI\b|quản trị và hành chính công", re.IGNORECASE)
 CCHC = re.compile(r"\bCCHC\b|cải cách (?:nền )?hành chính", re.IGNORECASE)
 TASK_ITEM_WORDS = 6  # a numbered line this long with nothing under it is an item, not a heading
+
+
+def index_named(text: str) -> str | None:
+    """The index (PAPI or CCHC) a heading or clause speaks of, if it names one."""
+    if PAPI.search(text):
+        return "PAPI"
+    if CCHC.search(text):
+        return "CCHC"
+    return None
+
+
 _ASSIGN = re.compile(r"^(?:[^,:]{0,60},\s*)?giao\s+(?P<value>.+)$", re.IGNORECASE)
 
 
@@ -207,10 +218,7 @@ class _Walker:
 
     def _appendix_index(self, text: str) -> None:
         """An appendix's title says which index its tables are about."""
-        if PAPI.search(text):
-            self.current.index = "PAPI"
-        elif CCHC.search(text):
-            self.current.index = "CCHC"
+        self.current.index = index_named(text) or self.current.index
 
     def _open(self, marker: Marker, body: str) -> None:
         depth = marker.depth
@@ -238,10 +246,7 @@ class _Walker:
             section.kind = kind if kind == "results" else None
         else:
             section.field, section.kind = inside, kind
-            if PAPI.search(section.title):
-                section.index = "PAPI"
-            elif CCHC.search(section.title):
-                section.index = "CCHC"
+            section.index = index_named(section.title) or section.index
 
     def _record(self, line: Line) -> None:
         """A label line sets its section's scope and, for units and deadlines, its values."""

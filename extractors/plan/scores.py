@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from extractors.plan import tables
 from extractors.plan.catalog import field_of
 from extractors.plan.fields import match_field
-from extractors.plan.outline import CCHC, PAPI, Line, Section, TableAt, subject
+from extractors.plan.outline import Line, Section, TableAt, index_named, subject
 from extractors.plan.statements import Facts, fields_counted, read_facts, restates_points
 from normalizers.text import clean_value, fold
 from pipeline.model import Finding, Score
@@ -204,7 +204,7 @@ def _clauses_by_index(text: str, default: str) -> list[tuple[str, str]]:
     the index it speaks of changes."""
     out: list[tuple[str, str]] = []
     for clause in re.split(r";\s*", text):
-        index = "PAPI" if PAPI.search(clause) else "CCHC" if CCHC.search(clause) else None
+        index = index_named(clause)
         if out and (index is None or index == out[-1][0]):
             out[-1] = (out[-1][0], f"{out[-1][1]}; {clause}")
         else:

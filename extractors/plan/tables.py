@@ -51,12 +51,8 @@ class Layout:
     def kind(self) -> str | None:
         if POINTS_ROLES & self.roles.keys():
             return "scores"
-        if {"lead", "partners", "deadline"} & self.roles.keys():
-            if "task" not in self.roles and "name" in self.roles:
-                # "Nội dung | Đơn vị chủ trì | ...": the contents are the tasks
-                self.roles["task"] = self.roles.pop("name")
-            if "task" in self.roles:
-                return "tasks"
+        if {"lead", "partners", "deadline"} & self.roles.keys() and "task" in self.roles:
+            return "tasks"
         return None
 
 
@@ -107,10 +103,18 @@ def layout(grid: list[list]) -> Layout | None:
                 if i and (target >= len(named) or named[target]):
                     break
                 roles.setdefault(role, target)
+        _contents_are_tasks(roles)
         found = Layout(h + 1, roles, [fold(t) for t in texts])
         if len(roles) >= 3 and found.kind:
             return found
     return None
+
+
+def _contents_are_tasks(roles: dict[str, int]) -> None:
+    """'Nội dung | Đơn vị chủ trì | Thời gian' (no points): the contents column holds the tasks."""
+    units = {"lead", "partners", "deadline"} & roles.keys()
+    if units and "name" in roles and not ({"task"} | POINTS_ROLES) & roles.keys():
+        roles["task"] = roles.pop("name")
 
 
 def is_header_row(cells: list) -> bool:

@@ -25,9 +25,8 @@ MIN_TEXT_CHARS = 20  # fewer characters on every page: a scan (stamps and page n
 LINE_TOLERANCE = 3.0  # points between the tops of words on one line
 COLUMN_GAP = 3.0  # a gap wider than this many font sizes splits a line into columns
 INDENT = 6.0  # points right of the margin that make a first line
-SHORT_LINE = (
-    0.12  # a line ending this share of the text width before the right margin is a last line
-)
+# a line ending this share of the text width before the right margin is a paragraph's last
+SHORT_LINE = 0.12
 LEFT_PERCENTILE = 0.1
 TOUCHING = 0.6  # points between two words that are one word
 MARGIN_BAND = 0.08  # the share of the page height at top and bottom where page numbers stand
@@ -187,14 +186,8 @@ def _contains(bbox, word: Word) -> bool:
 
 def _lines(words: list[Word], page: int) -> list[Line]:
     """Words on one baseline, split where a gap wider than a few font sizes separates columns."""
-    rows: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if rows and abs(rows[-1][0].top - word.top) <= LINE_TOLERANCE:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
     lines = []
-    for row in rows:
+    for row in _rows(sorted(words, key=lambda w: (round(w.top), w.x0))):
         row.sort(key=lambda w: w.x0)
         row = _join_touching(row)
         segment = [row[0]]
@@ -205,6 +198,18 @@ def _lines(words: list[Word], page: int) -> list[Line]:
             segment.append(word)
         lines.append(Line(segment, page))
     return lines
+
+
+def _rows(items: list) -> list[list]:
+    """Consecutive items (words or lines, in top order) whose tops are within a line's
+    tolerance of the row's first."""
+    rows: list[list] = []
+    for item in items:
+        if rows and abs(rows[-1][0].top - item.top) <= LINE_TOLERANCE:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return rows
 
 
 def _join_touching(row: list[Word]) -> list[Word]:
@@ -287,11 +292,7 @@ def _area(region: tuple[float, float, float, float], height: float) -> str:
 
 
 def _tabular_region(lines: list[Line]) -> tuple[float, float, float, float] | None:
-    rows: dict[float, list[Line]] = {}
-    for line in lines:
-        key = next((k for k in rows if abs(k - line.top) <= LINE_TOLERANCE), line.top)
-        rows.setdefault(key, []).append(line)
-    ordered = [row for _, row in sorted(rows.items())]
+    ordered = _rows(lines)
     wide = [i for i, row in enumerate(ordered) if len(row) >= 3]
     if len(wide) < TABLE_ROWS:
         return None
@@ -395,13 +396,7 @@ def _reading_order(lines: list[Line]) -> list[Line]:
     ordered: list[Line] = []
     region: list[Line] = []
     boundary = None
-    rows: list[list[Line]] = []
-    for line in lines:
-        if rows and abs(rows[-1][0].top - line.top) <= LINE_TOLERANCE:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    for row in rows:
+    for row in _rows(lines):
         if len(row) >= 2:
             # the right column starts where the row's second segment does
             start = sorted(line.x0 for line in row)[1] - INDENT
