@@ -12,10 +12,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from extractors.plan import lexicon
 from extractors.plan.actors import parse_assignment
 from extractors.plan.fields import THRESHOLD, WEAK_THRESHOLD, match_field
+from extractors.plan.tables import TableReading, read_table
 from normalizers.text import UPPER, clean
 from pipeline.model import Document, Paragraph, Table
 
@@ -151,6 +153,11 @@ class TableAt:
     table: Table
     section: Section
     zone: str
+
+    @cached_property
+    def reading(self) -> TableReading | None:
+        """The table's layout and rows, read once for every record extractor."""
+        return read_table(self.table.grid())
 
 
 def find_label(body: str) -> tuple[str, str] | None:

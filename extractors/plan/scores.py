@@ -72,7 +72,7 @@ def collect_scores(events: list[Line | TableAt]) -> ScoreBook:
 
 
 def _table_scores(at: TableAt, book: ScoreBook) -> None:
-    reading = tables.read_table(at.table.grid())
+    reading = at.reading
     if reading is None or reading.kind != "scores":
         return
     index = at.section.index

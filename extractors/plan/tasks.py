@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from extractors.plan import tables
 from extractors.plan.actors import own_actor, parse_assignment
 from extractors.plan.catalog import field_of
 from extractors.plan.fields import match_field
@@ -96,7 +95,7 @@ def _apply_reference(task: Task) -> None:
 
 
 def _table_tasks(at: TableAt) -> list[Task]:
-    reading = tables.read_table(at.table.grid())
+    reading = at.reading
     if reading is None or reading.kind != "tasks":
         return []
     out = []
