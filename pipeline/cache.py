@@ -7,13 +7,12 @@ the last run is not parsed again. Entries are written atomically; an unreadable 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.atomic import replacing
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ("pipeline", "extractors", "normalizers", "data/lexicon", "data/catalogs")
@@ -51,11 +50,5 @@ class ResultCache:
 
     def put(self, sha256: str, value) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((fingerprint(), value), out)
-            os.replace(temporary, self._path(sha256))
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        with replacing(self._path(sha256)) as temporary, open(temporary, "wb") as out:
+            pickle.dump((fingerprint(), value), out)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from extractors.plan.catalog import Entry, Matcher, load_catalog
 from normalizers.text import clean, fold
+from pipeline.atomic import replacing
 from pipeline.model import Extraction, Finding
 
 REVIEW_BELOW = 95.0  # matches under this score are listed for review
@@ -179,9 +180,7 @@ def assign_codes(documents: list[tuple[str, Extraction]], overrides: list[Overri
 
 
 def _write(path: Path, columns: list[str], rows: list[dict]) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, columns)
+    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, columns)
         writer.writeheader()
         writer.writerows(rows)
-    temporary.replace(path)

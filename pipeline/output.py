@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from pipeline.atomic import replacing
 
 S, F, INT = pa.string(), pa.float64(), pa.int32()
 
@@ -100,11 +100,5 @@ def write_tables(rows: dict[str, list[dict]], out: Path) -> None:
         table = pa.Table.from_pylist(
             [{c: r.get(c) for c in schema.names} for r in rows.get(name, [])], schema=schema
         )
-        handle, temporary = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
-        os.close(handle)
-        try:
+        with replacing(out / f"{name}.parquet") as temporary:
             pq.write_table(table, temporary)
-            os.replace(temporary, out / f"{name}.parquet")
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
