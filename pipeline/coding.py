@@ -16,10 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.model import Extraction, Finding
 from extractors.plan.catalog import Entry, Matcher, load_catalog
 from normalizers.text import clean, fold
 from pipeline.atomic import replacing
-from pipeline.model import Extraction, Finding
 
 REVIEW_BELOW = 95.0  # matches under this score are listed for review
 OVERRIDDEN = 100.0

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
+from extractors.model import Extraction
 from extractors.plan import extract_plan
 from extractors.plan.lexicon import DATA_DIR
 from extractors.readers.docx import read_docx
@@ -30,7 +31,6 @@ from pipeline.cache import ResultCache
 from pipeline.coding import assign_codes, read_overrides
 from pipeline.errors import explain
 from pipeline.inventory import FileEntry, inventory
-from pipeline.model import Extraction
 from pipeline.output import write_tables
 from pipeline.validate import validate
 

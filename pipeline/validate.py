@@ -12,8 +12,8 @@ import re
 from collections import defaultdict
 from datetime import date
 
+from extractors.model import Deduction, Extraction, Finding, Score
 from extractors.plan.catalog import field_of
-from pipeline.model import Deduction, Extraction, Finding, Score
 
 TOLERANCE = 0.001
 EARLIEST_YEAR = 2010

@@ -1,5 +1,5 @@
+from extractors.model import Paragraph, Table
 from extractors.readers.docx import read_docx
-from pipeline.model import Paragraph, Table
 from tests.docx_factory import build, content_control, deleted, inserted, paragraph_xml, run
 
 

@@ -141,7 +141,7 @@ def test_code_printed_in_the_name_cell():
 
 
 def _grid(rows):
-    from pipeline.model import Cell
+    from extractors.model import Cell
 
     return [[Cell(r, c, [text]) if text is not None else None for c, text in enumerate(row)]
             for r, row in enumerate(rows)]  # fmt: skip

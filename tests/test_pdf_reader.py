@@ -2,8 +2,8 @@
 
 import pytest
 
+from extractors.model import Paragraph, Table
 from extractors.readers.pdf import LegacyFontError, Line, Word, _refuse_legacy_text, read_pdf
-from pipeline.model import Paragraph, Table
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,12 @@ from.
 
 from __future__ import annotations
 
+from extractors.model import Document, Extraction
 from extractors.plan.deductions import collect_deductions
 from extractors.plan.metadata import read_info
 from extractors.plan.outline import walk
 from extractors.plan.scores import collect_scores
 from extractors.plan.tasks import collect_tasks
-from pipeline.model import Document, Extraction
 
 
 def extract_plan(document: Document) -> Extraction:

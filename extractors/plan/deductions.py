@@ -13,13 +13,13 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
+from extractors.model import Deduction, Score
 from extractors.plan.catalog import field_of
 from extractors.plan.outline import Line, TableAt
 from extractors.plan.scores import ScoreBook, group_code
 from extractors.plan.statements import restates_points
 from normalizers.numbers import NUMBER, point_readings
 from normalizers.text import clean_item, fold
-from pipeline.model import Deduction, Score
 
 _POINTS = re.compile(
     rf"\(\s*(?:bị\s+)?(?:trừ\s*:?\s*)?[-–−]?\s*({NUMBER})\s*(?:điểm|đ)\s*\)"

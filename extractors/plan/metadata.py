@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extractors.model import Decision, DocumentInfo
 from extractors.plan.outline import Line, TableAt
 from normalizers.dates import find_date
 from normalizers.text import LOWER, UPPER, clean, clean_value
-from pipeline.model import Decision, DocumentInfo
 
 _KINDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
 _TITLE_STOP = re.compile(

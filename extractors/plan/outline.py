@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from extractors.model import Document, Paragraph, Table
 from extractors.plan import lexicon
 from extractors.plan.actors import parse_assignment
 from extractors.plan.fields import THRESHOLD, WEAK_THRESHOLD, match_field
 from extractors.plan.tables import TableReading, read_table
 from normalizers.text import UPPER, clean
-from pipeline.model import Document, Paragraph, Table
 
 _MARKER = re.compile(
     r"""^\s*(?:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from extractors.model import Finding, Score
 from extractors.plan import tables
 from extractors.plan.catalog import field_of
 from extractors.plan.fields import match_field
 from extractors.plan.outline import Line, Section, TableAt, index_named, subject
 from extractors.plan.statements import Facts, fields_counted, read_facts, restates_points
 from normalizers.text import clean_value, fold
-from pipeline.model import Finding, Score
 
 PRINTED = 100.0
 GROUP_NAME_MATCH = 60  # match_score of a code printed in the document

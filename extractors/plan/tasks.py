@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from extractors.model import Task
 from extractors.plan.actors import own_actor, parse_assignment
 from extractors.plan.catalog import field_of
 from extractors.plan.fields import match_field
 from extractors.plan.outline import Line, Section, TableAt, find_label
 from normalizers.text import clean_item, clean_value, sentence_case
-from pipeline.model import Task
 
 _REFERENCE = re.compile(
     r"tiêu chí(?: thành phần)?(?: số)?\s+(\d{1,2}[a-z]?(?:\.\d{1,2})*)", re.IGNORECASE

@@ -1,1 +1,1 @@
-"""Format readers: each turns one file into a pipeline.model.Document and knows nothing of plans."""
+"""Format readers: each turns one file into an extractors.model.Document; none knows plans."""

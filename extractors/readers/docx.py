@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from pipeline.model import Block, Cell, Document, Paragraph, Provenance, Table
+from extractors.model import Block, Cell, Document, Paragraph, Provenance, Table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

@@ -18,8 +18,8 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2
 
+from extractors.model import Block, Cell, Document, Paragraph, Provenance, Table
 from normalizers.text import UPPER
-from pipeline.model import Block, Cell, Document, Paragraph, Provenance, Table
 
 MIN_TEXT_CHARS = 20  # fewer characters on every page: a scan (stamps and page numbers aside)
 LINE_TOLERANCE = 3.0  # points between the tops of words on one line

@@ -8,8 +8,8 @@ import logging
 import tempfile
 from pathlib import Path
 
+from extractors.model import Document
 from extractors.readers.pdf import read_pdf
-from pipeline.model import Document
 
 LANGUAGE = "vie"
 OCR_JOBS = 2
