@@ -54,6 +54,8 @@ class Table:
     n_cols: int
     prov: Provenance
     method: str = "docx"  # how the table was found (docx, pdfplumber-lattice, camelot-...)
+    # rows found from text alignment, not from rules: one printed row may come as several
+    rows_from_text: bool = False
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows of cells by column; a merged cell sits in its first row and column only."""

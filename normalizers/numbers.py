@@ -7,7 +7,9 @@ Index scores never reach 1000, so a single '.' or ',' is always a decimal separa
 import re
 
 NUMBER = r"\d+(?:[.,]\d+)*"
-_SIGNED_CELL = re.compile(rf"^\(?\s*([-–−]?)\s*({NUMBER})\s*(?:điểm|đ)?\s*\)?\.?$", re.IGNORECASE)
+# points are under 1000 with at most one decimal separator: '11,595,25' is two numbers glued
+POINTS = r"\d{1,3}(?:[.,]\d+)?"
+_SIGNED_CELL = re.compile(rf"^\(?\s*([-–−]?)\s*({POINTS})\s*(?:điểm|đ)?\s*\)?\.?$", re.IGNORECASE)
 
 
 def parse_number(token: str) -> float | None:
@@ -27,13 +29,15 @@ def parse_number(token: str) -> float | None:
 
 
 def parse_points(text: str | None) -> float | None:
-    """A cell or parenthesis holding one signed number of points -> its magnitude.
+    """A cell or parenthesis holding one signed number of points -> its magnitude; None for
+    anything else ('11,5 95,25' is two numbers, '0.53.81' is no number).
 
-    A cell's line wrap may break a number ('- 0.36\\n8'): whitespace between digits is dropped.
+    A cell's line wrap may break a number ('- 0.36\\n8') and OCR may space one ('64, 42'): a line
+    break between digits and a space after a separator are dropped; a space between digits is not.
     """
     if text is None:
         return None
-    compact = re.sub(r"(?<=[\d.,])\s+(?=\d)", "", text.strip())
+    compact = re.sub(r"(?<=[.,])\s+(?=\d)|(?<=\d)[ \t]*\n\s*(?=\d)", "", text.strip())
     match = _SIGNED_CELL.match(compact)
     if not match:
         return None

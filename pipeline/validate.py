@@ -1,9 +1,9 @@
 """The numbers of one document checked against each other; findings never change them.
 
-Stable check names: score_arithmetic, score_exceeds_max, criteria_vs_field, groups_vs_field,
-fields_vs_group, fields_vs_total, narrative_vs_table, narrative_vs_section, rank_range,
-implausible_year, recovered_value. (restatement_differs and unmatched_criterion come from
-extraction and coding.)
+Stable check names: score_arithmetic, score_exceeds_max, implausible_value, criteria_vs_field,
+groups_vs_field, fields_vs_group, fields_vs_total, narrative_vs_table, narrative_vs_section,
+rank_range, implausible_year, recovered_value. (restatement_differs, unreadable_value and
+unmatched_criterion come from extraction and coding.)
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from collections import defaultdict
 from datetime import date
 
 from extractors.model import Deduction, Extraction, Finding, Score
-from extractors.plan.catalog import field_of
+from normalizers.codes import field_of
 
 TOLERANCE = 0.001
 EARLIEST_YEAR = 2010
+WHOLE_INDEX = 100.0  # an index's points when the document prints no total
 COMPONENTS = ("XHH", "SIPAS", "KTXH")  # scored inside field 8
 
 
@@ -32,6 +33,7 @@ def validate(extraction: Extraction) -> list[Finding]:
     scores = extraction.scores
     return [
         *_rows(scores),
+        *_implausible(scores),
         *_criteria_vs_fields(scores),
         *_fields_vs_totals(scores),
         *_narrative(extraction.deductions, scores),
@@ -70,6 +72,32 @@ def _rows(scores: list[Score]) -> list[Finding]:
                         s.code,
                     )
                 )
+    return out
+
+
+def _implausible(scores: list[Score]) -> list[Finding]:
+    """Values no index allows: a part worth more than the whole index (its printed total, else
+    100 points), or more points deducted than the part is worth."""
+    whole = {s.index: s.max_points for s in scores if s.level == "total" and s.max_points}
+    out = []
+    for s in scores:
+        if s.level == "total":
+            continue
+        limit = whole.get(s.index, WHOLE_INDEX)
+        values = {"max": s.max_points, "score": s.score, "deducted": s.deducted}
+        wrong = [f"{k} {_fmt(v)}" for k, v in values.items() if v is not None and v > limit]
+        if s.deducted is not None and s.max_points is not None and s.deducted > s.max_points:
+            wrong.append(f"deducted {_fmt(s.deducted)} above its max {_fmt(s.max_points)}")
+        if wrong:
+            out.append(
+                Finding(
+                    "error",
+                    "implausible_value",
+                    f"{_label(s)}: {', '.join(wrong)} (the whole index is {_fmt(limit)})",
+                    "scores",
+                    s.code,
+                )
+            )
     return out
 
 

@@ -60,3 +60,14 @@ def test_rank_and_year_checks():
     total = Score("CCHC", "total", None, rank=25, rank_of=23)
     checks = {f.check for f in validate(Extraction(DocumentInfo(index_year=1990), scores=[total]))}
     assert checks == {"rank_range", "implausible_year"}
+
+
+def test_a_part_worth_more_than_the_whole_index_is_implausible():
+    total = Score("CCHC", "total", None, max_points=95.25, score=80, deducted=15.25)
+    glued = Score("CCHC", "field", "8", max_points=1159525, score=9, deducted=2.5)
+    overdrawn = Score("CCHC", "criterion", "1.1", max_points=1, score=0.5, deducted=1.5)
+    fine = Score("CCHC", "criterion", "1.2", max_points=1, score=0.5, deducted=0.5)
+    extraction = Extraction(DocumentInfo(index_year=2024), scores=[total, glued, overdrawn, fine])
+    implausible = [f for f in validate(extraction) if f.check == "implausible_value"]
+    assert [f.code for f in implausible] == ["8", "1.1"]
+    assert "1159525" in implausible[0].message and "95.25" in implausible[0].message

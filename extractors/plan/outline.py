@@ -157,7 +157,7 @@ class TableAt:
     @cached_property
     def reading(self) -> TableReading | None:
         """The table's layout and rows, read once for every record extractor."""
-        return read_table(self.table.grid())
+        return read_table(self.table.grid(), self.table.rows_from_text)
 
 
 def find_label(body: str) -> tuple[str, str] | None:

@@ -15,10 +15,10 @@ from rapidfuzz import fuzz
 
 from extractors.model import Finding, Score
 from extractors.plan import tables
-from extractors.plan.catalog import field_of
 from extractors.plan.fields import match_field
 from extractors.plan.outline import Line, Section, TableAt, index_named, subject
 from extractors.plan.statements import Facts, fields_counted, read_facts, restates_points
+from normalizers.codes import field_of
 from normalizers.text import clean_value, fold
 
 PRINTED = 100.0
@@ -79,22 +79,22 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
     field = at.section.inherited("field")
     for row in reading.rows:
         if row.heading is not None:
-            code = tables.normalize_code(row.key or "")
-            if code and not code[-1].isdigit():
-                book.group_names[code] = row.heading
-            matched = match_field(row.heading, index)
-            field = matched[0] if matched else (field_of(code) if code else field)
+            field = _heading(tables.normalize_code(row.key or ""), row.heading, index, field, book)
             continue
         values = {r: tables.points(row, r) for r in ("max", "score", "deducted")}
-        if all(v is None for v in values.values()):
-            continue
         name = row.text("name")
         code = tables.normalize_code(row.key or "")
         if code is None:
             code, name = tables.leading_code(name)
+        if all(v is None for v in values.values()):
+            # a field or group printed as a row with empty value cells ("1 | CÔNG TÁC CHỈ ĐẠO")
+            field = _heading(code, name, index, field, book) if name else field
+            _report_unreadable(row, code or name, book)
+            continue
         level, code, match = _row_level(row, code, name, index)
         if level is None:
             continue
+        _report_unreadable(row, code or name, book)
         field = code if level == "field" else (field_of(code) if code else field)
         book.add(
             Score(
@@ -111,6 +111,33 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
                 field=field,
             )
         )
+
+
+def _heading(code: str | None, text: str, index: str, field: str | None, book: ScoreBook):
+    """A heading row of a score table: the field the rows below it are in (a sub-group's
+    printed name is kept for the narrative sections that name it)."""
+    if code and not code[-1].isdigit():
+        book.group_names[code] = text
+    matched = match_field(text, index)
+    return matched[0] if matched else (field_of(code) if code else field)
+
+
+def _report_unreadable(row: tables.Row, what: str | None, book: ScoreBook) -> None:
+    """A points cell that holds no one number is left empty, and said so: one cell never costs
+    more than itself."""
+    for role in sorted(tables.POINTS_ROLES):
+        printed = tables.unreadable(row, role)
+        if printed:
+            book.findings.append(
+                Finding(
+                    "warning",
+                    "unreadable_value",
+                    f"{what or 'a table row'}: the {role} cell prints {printed!r}, which is not "
+                    "one number of points; it is left empty",
+                    "scores",
+                    tables.normalize_code(row.key or ""),
+                )
+            )
 
 
 def _row_level(row, code, name, index) -> tuple[str | None, str | None, float | None]:
@@ -194,9 +221,16 @@ def _stated_score(clause: str, facts: Facts, section: Section, index: str, line:
         if counted:
             name = clean_value(about.split("(")[0])
             return _score(index, "group", f"1-{counted}", name, facts, line)
-    if inside is None and (facts.has_points or facts.rank is not None):
+    if inside is None and (facts.has_points or facts.rank is not None) and not _among_fields(line):
         return _score(index, "total", None, None, facts, line)
     return None
+
+
+def _among_fields(line: Line) -> bool:
+    """A heading whose sibling headings are fields names a part of the index (one the field
+    catalog does not know), not the whole."""
+    parent = line.section.parent
+    return line.is_heading and parent is not None and any(c.is_field for c in parent.children)
 
 
 def _clauses_by_index(text: str, default: str) -> list[tuple[str, str]]:

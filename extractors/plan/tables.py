@@ -1,8 +1,10 @@
 """Score and task tables, whatever their column order and header wording.
 
-Column roles come from the header cells' words (data/lexicon/table_columns.csv). Rows whose key
-cell (TT / code) is empty or merged from above continue the row before them; a row that is one
-wide cell ("7a XÂY DỰNG ...", "VĂN PHÒNG THỐNG KÊ CHỦ TRÌ THỰC HIỆN") heads the rows below it.
+Column roles come from the header cells' words (data/lexicon/table_columns.csv). A printed row is
+a row, unless its key cell is merged down from the row above (one item on several rows), or, where
+a row can come in pieces (a table broken by a page, a borderless table whose wrapped lines were
+found as rows), it has no key and no values of its own. A row that is one wide cell ("7a XÂY DỰNG
+...", "VĂN PHÒNG THỐNG KÊ CHỦ TRÌ THỰC HIỆN") heads the rows below it.
 """
 
 from __future__ import annotations
@@ -119,8 +121,9 @@ def _contents_are_tasks(roles: dict[str, int]) -> None:
 
 def is_header_row(cells: list) -> bool:
     """A header printed again on a later page (a scan may read it a little differently)."""
-    texts = [fold(c.text) for c in cells if c is not None and c.text.strip()]
-    return sum(bool(_roles_in(t)) for t in texts) >= 2 and not any(_is_points(t) for t in texts)
+    texts = [c.text for c in cells if c is not None and c.text.strip()]
+    named = sum(bool(_roles_in(fold(t))) for t in texts)
+    return named >= 2 and not any(_is_points(t) for t in texts)
 
 
 def _column_texts(rows: list[list]) -> list[str]:
@@ -135,11 +138,12 @@ def _column_texts(rows: list[list]) -> list[str]:
     return texts
 
 
-def rows(grid: list[list], found: Layout) -> list[Row]:
+def rows(grid: list[list], found: Layout, rows_from_text: bool = False) -> list[Row]:
     """Data rows with their roles; repeated headers dropped, continuations merged upward."""
     out: list[Row] = []
     key_col = found.roles.get("key", 0)
     width = len(grid[0]) if grid else 0
+    last_page = None
     for r, cells in enumerate(grid[found.header_rows :], start=found.header_rows):
         present = [c for c in cells if c is not None]
         if not present or not any(c.text.strip() for c in present):
@@ -150,24 +154,40 @@ def rows(grid: list[list], found: Layout) -> list[Row]:
         key_cell = cells[key_col] if key_col < len(cells) else None
         key = clean(key_cell.text) if key_cell is not None and key_cell is not wide else ""
         page = present[0].page
+        broken = rows_from_text or (page is not None and last_page is not None and page > last_page)
+        last_page = page
         if wide is not None:
             out.append(Row(key or None, {}, r, heading=clean(wide.text), page=page))
             continue
-        by_role: dict[str, list[list[str]]] = {}
-        for role, col in found.roles.items():
-            cell = cells[col] if col < len(cells) else None
-            if cell is not None and role != "key":
-                by_role[role] = [list(cell.paragraphs)]
-        if not key and out and out[-1].heading is None:
-            _continue(out[-1], by_role)
+        row = Row(key or None, _by_role(cells, found), r, page=page)
+        # a key cell merged down over this row says it is the same item, printed on more rows
+        same_item = key_cell is None and not _own_points(row)
+        if out and out[-1].heading is None and (same_item or broken and _continuation(row)):
+            for role, parts in row.cells.items():
+                out[-1].cells.setdefault(role, []).extend(parts)
         else:
-            out.append(Row(key or None, by_role, r, page=page))
+            out.append(row)
     return out
 
 
-def _continue(row: Row, more: dict[str, list[list[str]]]) -> None:
-    for role, parts in more.items():
-        row.cells.setdefault(role, []).extend(parts)
+def _by_role(cells: list, found: Layout) -> dict[str, list[list[str]]]:
+    by_role: dict[str, list[list[str]]] = {}
+    for role, col in found.roles.items():
+        cell = cells[col] if col < len(cells) else None
+        if cell is not None and role != "key":
+            by_role[role] = [list(cell.paragraphs)]
+    return by_role
+
+
+def _continuation(row: Row) -> bool:
+    """The rest of the row above: no key, no total, no value of its own, only words."""
+    if row.key or is_total(row) or row.text("deadline"):
+        return False
+    return not _own_points(row)
+
+
+def _own_points(row: Row) -> bool:
+    return any(row.text(role) for role in POINTS_ROLES)
 
 
 @dataclass
@@ -180,7 +200,9 @@ class TableReading:
 POINTS_ROLES = {"max", "score", "deducted"}
 
 
-def read_table(grid: list[list]) -> TableReading | None:
+def read_table(grid: list[list], rows_from_text: bool = False) -> TableReading | None:
+    """The table's kind, layout and rows; rows_from_text: the reader found the rows from text
+    alignment (no rules), so one printed row's wrapped lines may come as several."""
     found = layout(grid)
     inferred = inferred_layout(grid)
     if inferred and (found is None or _points_roles(inferred) > _points_roles(found)):
@@ -188,7 +210,7 @@ def read_table(grid: list[list]) -> TableReading | None:
     found = found or inferred_task_layout(grid)
     if found is None or found.kind is None:
         return None
-    return TableReading(found.kind, rows(grid, found), found)
+    return TableReading(found.kind, rows(grid, found, rows_from_text), found)
 
 
 NUMERIC_SHARE = 0.6  # a column whose filled cells are mostly points is a points column
@@ -242,7 +264,21 @@ def is_total(row: Row) -> bool:
 
 
 def points(row: Row, role: str) -> float | None:
-    return parse_points(" ".join(p for part in row.cells.get(role, []) for p in part))
+    return parse_points(_printed(row, role))
+
+
+def unreadable(row: Row, role: str) -> str | None:
+    """What a points cell prints when it holds digits that are no one number of points ('11,5
+    95,25', OCR's '0.53.81'); a dash or words ('-', 'Không chấm') are no value, not an error."""
+    text = _printed(row, role)
+    if any(c.isnumeric() for c in text) and parse_points(text) is None:
+        return clean(text)
+    return None
+
+
+def _printed(row: Row, role: str) -> str:
+    # a cell's lines stay apart: a line break inside a number is a wrap, a space is not
+    return "\n".join(p for part in row.cells.get(role, []) for p in part)
 
 
 DEADLINE_SHARE = 0.5  # a column whose cells mostly read like deadlines is the deadline column

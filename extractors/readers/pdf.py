@@ -337,6 +337,7 @@ def _camelot_table(found, page: int, flavor: str, height: float) -> Table:
         n_cols=n_cols,
         prov=Provenance(block=0, page=page, bbox=(x0, height - y1, x1, height - y0)),
         method=f"camelot-{flavor}",
+        rows_from_text=flavor != "lattice",
     )
 
 

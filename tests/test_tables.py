@@ -1,0 +1,139 @@
+"""Score and task tables read by content: rows, heading rows, values, whatever the layout."""
+
+import pytest
+
+from extractors.model import Cell, Document, Paragraph, Provenance, Table
+from extractors.plan import extract_plan
+from extractors.plan.tables import points, read_table
+
+HEADER = ["TT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Điểm bị trừ"]
+
+
+def grid(rows: list[list[str | None]], pages: list[int] | None = None) -> list[list]:
+    """Rows of texts -> a table grid; None is a cell merged down from the row above."""
+    out = []
+    for r, texts in enumerate(rows):
+        page = pages[r] if pages else None
+        out.append(
+            [
+                None if t is None else Cell(r, c, t.split("\n"), page=page)
+                for c, t in enumerate(texts)
+            ]
+        )
+    return out
+
+
+def test_a_totals_row_with_an_empty_index_cell_is_its_own_row():
+    reading = read_table(
+        grid(
+            [
+                HEADER,
+                ["8", "Tác động của cải cách hành chính", "11,5", "10", "1,5"],
+                ["", "TỔNG CỘNG", "95,25", "80,5", "14,75"],
+            ]
+        )
+    )
+    assert [(r.key, r.text("name")) for r in reading.rows] == [
+        ("8", "Tác động của cải cách hành chính"),
+        (None, "TỔNG CỘNG"),
+    ]
+    assert [points(r, "max") for r in reading.rows] == [11.5, 95.25]
+
+
+def test_criteria_without_index_or_code_are_rows_of_their_own():
+    reading = read_table(
+        grid(
+            [
+                HEADER,
+                ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "", "", ""],
+                ["", "Thực hiện Kế hoạch CCHC", "1,5", "1", "(-0,5)"],
+                ["", "Kiểm tra CCHC", "1", "0,75", "- 0.25"],
+            ]
+        )
+    )
+    assert [r.text("name") for r in reading.rows][1:] == [
+        "Thực hiện Kế hoạch CCHC",
+        "Kiểm tra CCHC",
+    ]
+    assert [points(r, "deducted") for r in reading.rows[1:]] == [0.5, 0.25]
+
+
+def test_a_row_split_by_a_page_break_is_joined_but_a_new_row_is_not():
+    reading = read_table(
+        grid(
+            [
+                HEADER,
+                ["1.1", "Thực hiện Kế hoạch", "1,5", "1", "0,5"],
+                ["", "cải cách hành chính", "", "", ""],  # the rest of 1.1 on the next page
+                ["", "Kiểm tra CCHC", "1", "0,75", "0,25"],  # its own values: its own row
+            ],
+            pages=[1, 1, 2, 2],
+        )
+    )
+    assert [r.text("name") for r in reading.rows] == [
+        "Thực hiện Kế hoạch cải cách hành chính",
+        "Kiểm tra CCHC",
+    ]
+
+
+def test_task_rows_with_an_empty_index_are_tasks_unless_the_index_is_merged_down():
+    reading = read_table(
+        grid(
+            [
+                ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian"],
+                ["", "Niêm yết đầy đủ TTHC", "Văn phòng", "Quý I/2025"],
+                ["", "Số hóa hồ sơ", "Một cửa", "Năm 2025"],
+                ["3", "Rà soát các văn bản", "Tư pháp", "Thường xuyên"],
+                [None, "quy phạm pháp luật", "", "Thường xuyên"],
+            ]
+        )
+    )
+    assert [r.text("task") for r in reading.rows] == [
+        "Niêm yết đầy đủ TTHC",
+        "Số hóa hồ sơ",
+        "Rà soát các văn bản quy phạm pháp luật",
+    ]
+    assert reading.rows[2].values("deadline") == "Thường xuyên"
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("11,5 95,25", None), ("0.53.81", None), ("1159525", None), ("(-2)", 2.0), ("-0,5", 0.5)],
+)
+def test_a_cell_is_one_number_of_points_or_none(cell, value):
+    reading = read_table(grid([HEADER, ["1.1", "Thực hiện Kế hoạch", cell, "1", "0,5"]]))
+    assert points(reading.rows[0], "max") == value
+
+
+def _document(rows: list[list[str]]) -> Document:
+    cells = [Cell(r, c, [t]) for r, texts in enumerate(rows) for c, t in enumerate(texts)]
+    return Document(
+        [
+            Paragraph("KẾ HOẠCH", Provenance(0)),
+            Paragraph("Khắc phục hạn chế Chỉ số CCHC năm 2024", Provenance(1)),
+            Paragraph("PHỤ LỤC", Provenance(2)),
+            Table(cells, len(rows), len(rows[0]), Provenance(3)),
+        ],
+        "docx",
+    )
+
+
+JUNK = ["0.53.81", "11,5 95,25", "1,2,3", "12..5", "--0,5", "9999", "½", "1/2/3", "0,5đ 0,25đ"]
+
+
+@pytest.mark.parametrize("column", [2, 3, 4])
+def test_malformed_numbers_in_any_points_column_cost_only_their_cell(column):
+    rows = [HEADER]
+    for i, junk in enumerate(JUNK, start=1):
+        values = ["2", "1,5", "0,5"]
+        values[column - 2] = junk
+        rows.append([f"1.{i}", f"Tiêu chí số {i}", *values])
+    extraction = extract_plan(_document(rows))
+    criteria = {s.code: s for s in extraction.scores if s.level == "criterion"}
+    assert len(criteria) == len(JUNK)
+    role = ["max_points", "score", "deducted"][column - 2]
+    assert all(getattr(s, role) is None for s in criteria.values())
+    others = [r for r in ("max_points", "score", "deducted") if r != role]
+    assert all(getattr(s, r) is not None for s in criteria.values() for r in others)
+    unreadable = [f for f in extraction.findings if f.check == "unreadable_value"]
+    assert sorted(f.code for f in unreadable) == sorted(criteria)
