@@ -118,8 +118,10 @@ class Score:
 
     @property
     def key(self) -> tuple[str, str, str | None]:
-        # a criterion printed without its code is its own row until a catalog gives it one
-        return (self.index, self.level, self.code or f"name:{self.name}")
+        # a criterion printed without its code is its own row until a catalog gives it one;
+        # an index has one total however it is named ("TỔNG CỘNG", "Tổng điểm")
+        named = f"name:{self.name}" if self.level != "total" else None
+        return (self.index, self.level, self.code or named)
 
 
 @dataclass

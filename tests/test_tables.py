@@ -105,17 +105,34 @@ def test_a_cell_is_one_number_of_points_or_none(cell, value):
     assert points(reading.rows[0], "max") == value
 
 
-def _document(rows: list[list[str]]) -> Document:
+def _document(rows: list[list[str]], *preamble: str) -> Document:
     cells = [Cell(r, c, [t]) for r, texts in enumerate(rows) for c, t in enumerate(texts)]
+    lines = ["KẾ HOẠCH", "Khắc phục hạn chế Chỉ số CCHC năm 2024", *preamble, "PHỤ LỤC"]
     return Document(
         [
-            Paragraph("KẾ HOẠCH", Provenance(0)),
-            Paragraph("Khắc phục hạn chế Chỉ số CCHC năm 2024", Provenance(1)),
-            Paragraph("PHỤ LỤC", Provenance(2)),
-            Table(cells, len(rows), len(rows[0]), Provenance(3)),
+            *(Paragraph(text, Provenance(i)) for i, text in enumerate(lines)),
+            Table(cells, len(rows), len(rows[0]), Provenance(len(lines))),
         ],
         "docx",
     )
+
+
+def test_the_total_stated_in_prose_and_in_a_totals_row_is_one_score():
+    extraction = extract_plan(
+        _document(
+            [
+                HEADER,
+                ["1", "Cải cách thủ tục hành chính", "15", "13", "2"],
+                ["", "Tổng cộng", "100", "86,5", "13,5"],
+            ],
+            "Xã đạt 86,5/100 điểm, xếp thứ 5/16.",
+        )
+    )
+    totals = [s for s in extraction.scores if s.level == "total"]
+    assert len(totals) == 1
+    total = totals[0]
+    assert (total.name, total.max_points, total.score, total.deducted) == (None, 100, 86.5, 13.5)
+    assert (total.rank, total.rank_of) == (5, 16)
 
 
 JUNK = ["0.53.81", "11,5 95,25", "1,2,3", "12..5", "--0,5", "9999", "½", "1/2/3", "0,5đ 0,25đ"]

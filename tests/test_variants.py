@@ -9,6 +9,7 @@ from tests.docx_factory import build
 
 PLAN = [
     "UBND XÃ AN PHÚ",
+    "Số: 12/KH-UBND",  # the plan's own number: no cited decision
     "KẾ HOẠCH Khắc phục những hạn chế trong Chỉ số CCHC",
     "Căn cứ Quyết định số 45/QĐ-UBND ngày 10/02/2025 của UBND huyện Tân Phú về công bố Chỉ số "
     "CCHC năm 2024 của các xã, thị trấn, xã An Phú đạt 82,15/100 điểm, xếp thứ 3/12.",

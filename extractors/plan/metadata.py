@@ -125,7 +125,8 @@ def _decisions(events: list[Line | TableAt]) -> list[Decision]:
     for line in events:
         if not isinstance(line, Line) or line.zone != "preamble":
             continue
-        matches = list(_DOC_NUMBER.finditer(line.text))
+        # "Số: 25/KH-UBND" opening a line is the document's own number, not a citation
+        matches = [m for m in _DOC_NUMBER.finditer(line.text) if line.text[: m.start()].strip()]
         for n, match in enumerate(matches):
             end = matches[n + 1].start() if n + 1 < len(matches) else len(line.text)
             dated = find_date(line.text[match.end() : end])

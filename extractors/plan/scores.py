@@ -101,7 +101,7 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
                 index=index,
                 level=level,
                 code=code,
-                name=name,
+                name=name if level != "total" else None,  # "TỔNG CỘNG" names no score
                 max_points=values["max"],
                 score=values["score"],
                 deducted=values["deducted"],
