@@ -154,3 +154,54 @@ def test_malformed_numbers_in_any_points_column_cost_only_their_cell(column):
     assert all(getattr(s, r) is not None for s in criteria.values() for r in others)
     unreadable = [f for f in extraction.findings if f.check == "unreadable_value"]
     assert sorted(f.code for f in unreadable) == sorted(criteria)
+
+
+def _spanned(rows: list[list[str | None]], spans: dict) -> list[list]:
+    out = grid(rows)
+    for (r, c), (row_span, col_span) in spans.items():
+        out[r][c].row_span, out[r][c].col_span = row_span, col_span
+    return out
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        _spanned(
+            [
+                ["STT", "Tiêu chí", "Điểm", None, None, "Lý do"],
+                [None, None, "Tối đa", "Đạt", "Bị trừ", None],
+                ["1.1", "Kế hoạch CCHC", "2", "1,5", "0,5", "Chưa đủ"],
+            ],
+            {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 3), (0, 5): (2, 1)},
+        ),
+        grid(
+            [
+                ["TT", "Nội dung", "Điểm bị trừ", "Điểm tối đa", "Điểm đạt"],
+                ["1.1", "Kế hoạch", "0,5", "2", "1,5"],
+            ]
+        ),
+        grid(
+            [
+                [
+                    "Mã số",
+                    "Tên tiêu chí",
+                    "Thang điểm",
+                    "Điểm tự chấm",
+                    "Điểm thẩm định",
+                    "Điểm trừ",
+                ],
+                ["1.1", "Kế hoạch", "2", "2", "1,5", "-0,5"],
+            ]
+        ),
+        grid(
+            [
+                ["STT", "Lĩnh vực/Tiêu chí", "Điểm tối đa", "Kết quả", "Điểm bị trừ"],
+                ["1.1", "Kế hoạch", "2", "1,5", "(-0,5)"],
+            ]
+        ),
+    ],
+    ids=["two-row-merged-header", "deducted-first", "self-assessed-column", "ket-qua"],
+)
+def test_header_variants_name_their_points_columns(table):
+    row = read_table(table).rows[-1]
+    assert (points(row, "max"), points(row, "score"), points(row, "deducted")) == (2, 1.5, 0.5)
