@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= data/raw
 OUT    ?= data/out
 # Debian packages the tests and the scan path need (installed when missing and run as root)
-SYSTEM_PACKAGES := fonts-dejavu-core tesseract-ocr tesseract-ocr-vie ghostscript
+SYSTEM_PACKAGES := fonts-dejavu-core tesseract-ocr tesseract-ocr-vie ghostscript chromium libreoffice-writer-nogui
 
 .PHONY: help system setup extract test test-fast eval bench bench-match lint format clean
 

@@ -30,7 +30,7 @@ DOCUMENT_FIELDS = (
     "index_year",
     "signer",
 )
-FORMS = ((".scan.pdf", "scan"), (".pdf", "pdf"), (".docx", "docx"))
+FORMS = ((".scan.pdf", "scan"), (".browser.pdf", "browser"), (".pdf", "pdf"), (".docx", "docx"))
 SCORE_VALUES = (
     ("max_points", "max"),
     ("score", "score"),
