@@ -1,12 +1,15 @@
-"""The Parquet tables of the output contract (shared spec OUTPUT.md), written atomically."""
+"""The Parquet tables of the output contract (shared spec OUTPUT.md) and the criterion-coding
+CSVs beside them (catalog_learned.csv, review.csv), written atomically."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extractors.criteria.coding import Coded
 from pipeline.atomic import replacing
 
 S, F, INT = pa.string(), pa.float64(), pa.int32()
@@ -102,3 +105,50 @@ def write_tables(rows: dict[str, list[dict]], out: Path) -> None:
         )
         with replacing(out / f"{name}.parquet") as temporary:
             pq.write_table(table, temporary)
+
+
+LEARNED_COLUMNS = ["province", "year", "code", "name", "max_points", "source"]
+REVIEW_COLUMNS = [
+    "source_path",
+    "table",
+    "province",
+    "year",
+    "field",
+    "name",
+    "code",
+    "match_score",
+    "candidate_1",
+    "candidate_2",
+    "candidate_3",
+]
+
+
+def write_coding(coded: Coded, out: Path) -> None:
+    """catalog_learned.csv (what the folder's criteria tables print) and review.csv."""
+    learned = [
+        {
+            "province": province,
+            "year": year,
+            "code": e.code,
+            "name": e.name,
+            "max_points": e.max_points,
+            "source": e.source,
+        }
+        for (province, year), entries in coded.learned.items()
+        for e in entries
+    ]
+    review = []
+    for item in coded.review:
+        row = {k: v for k, v in vars(item).items() if k != "candidates"}
+        for i, (code, name, score) in enumerate(item.candidates, start=1):
+            row[f"candidate_{i}"] = f"{code} | {name} | {score}"
+        review.append(row)
+    _write_csv(out / "catalog_learned.csv", LEARNED_COLUMNS, learned)
+    _write_csv(out / "review.csv", REVIEW_COLUMNS, review)
+
+
+def _write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
+    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, columns)
+        writer.writeheader()
+        writer.writerows(rows)

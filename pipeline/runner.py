@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
+from extractors.criteria.coding import code_run, read_overrides
 from extractors.model import Extraction
 from extractors.plan import extract_plan
 from extractors.plan.lexicon import DATA_DIR
@@ -28,10 +29,9 @@ from extractors.readers.pdf import LegacyFontError, probe_pdf, read_pdf
 from extractors.readers.scan import read_scan
 from pipeline import __version__
 from pipeline.cache import ResultCache
-from pipeline.coding import assign_codes, read_overrides
 from pipeline.errors import explain
 from pipeline.inventory import FileEntry, inventory
-from pipeline.output import write_tables
+from pipeline.output import write_coding, write_tables
 from pipeline.validate import validate
 
 STATUSES = ("ok", "partial", "failed", "skipped")
@@ -219,7 +219,7 @@ def run(
     )
     out.mkdir(parents=True, exist_ok=True)
     documents = [(r.source_path, r.extraction) for r in summary.results if r.extraction]
-    assign_codes(documents, read_overrides(overrides or DEFAULT_OVERRIDES), out)
+    write_coding(code_run(documents, read_overrides(overrides or DEFAULT_OVERRIDES)), out)
     for _, extraction in documents:
         extraction.findings.extend(validate(extraction))
     write_tables(to_rows(summary.results), out)

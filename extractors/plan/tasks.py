@@ -11,9 +11,9 @@ import re
 
 from extractors.model import Task
 from extractors.plan.actors import own_actor, parse_assignment
-from extractors.plan.catalog import field_of
 from extractors.plan.fields import match_field
 from extractors.plan.outline import Line, Section, TableAt, find_label
+from normalizers.codes import field_of
 from normalizers.text import clean_item, clean_value, sentence_case
 
 _REFERENCE = re.compile(

@@ -1,42 +1,33 @@
 """Canonical criterion codes for the whole run: learn, override, match, ask for review.
 
 1. learn: every (code, name, max points) a criteria table of the folder prints, per province and
-   index year (written to catalog_learned.csv);
-2. for each document, items without a code (criteria printed by name only, narrative
-   deductions the document's own table did not code) get one: a user override first
-   (data/overrides.csv), else the matcher over the province-year catalog and what was learned;
-3. what stays unmatched or was matched with low confidence goes to review.csv with its best
-   candidates, and unmatched items to the issues table.
+   index year;
+2. for each document, items without a code get one: criteria printed by name only first (a
+   user override, data/overrides.csv, else the matcher over the province-year catalog and what
+   was learned); then narrative deductions the document's own table did not code are paired
+   again with its criteria, now coded (same points, closest words); what is left goes to the
+   override or the matcher;
+3. what stays unmatched or was matched with low confidence is listed for review with its best
+   candidates, and unmatched items become findings of their document.
 """
 
 from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.model import Extraction, Finding
-from extractors.plan.catalog import Entry, Matcher, load_catalog
+from extractors.criteria.catalog import Entry, load_catalog
+from extractors.criteria.matcher import Match, Matcher
+from extractors.criteria.pairing import pair_with_criteria
+from extractors.model import Deduction, Extraction, Finding
 from normalizers.text import clean, fold
-from pipeline.atomic import replacing
 
 REVIEW_BELOW = 95.0  # matches under this score are listed for review
 OVERRIDDEN = 100.0
-LEARNED_COLUMNS = ["province", "year", "code", "name", "max_points", "source"]
-REVIEW_COLUMNS = [
-    "source_path",
-    "table",
-    "province",
-    "year",
-    "field",
-    "name",
-    "code",
-    "match_score",
-    "candidate_1",
-    "candidate_2",
-    "candidate_3",
-]
+
+Region = tuple[str | None, int | None]  # (province, index year)
 
 
 @dataclass(frozen=True)
@@ -45,6 +36,29 @@ class Override:
     year: str
     name: str
     code: str
+
+
+@dataclass
+class Review:
+    """A name matched with low confidence or not at all, with its best candidates."""
+
+    source_path: str
+    table: str
+    province: str | None
+    year: int | None
+    field: str | None
+    name: str
+    code: str | None
+    match_score: float
+    candidates: list[tuple[str, str, float]]
+
+
+@dataclass
+class Coded:
+    """What coding a run gives besides the codes: what it learned and what to review."""
+
+    learned: dict[Region, list[Entry]] = field(default_factory=dict)
+    review: list[Review] = field(default_factory=list)
 
 
 def read_overrides(path: Path | None) -> list[Override]:
@@ -63,13 +77,13 @@ def read_overrides(path: Path | None) -> list[Override]:
         ]
 
 
-def _region(extraction: Extraction) -> tuple[str | None, int | None]:
+def _region(extraction: Extraction) -> Region:
     return extraction.info.province, extraction.info.index_year
 
 
-def learn(documents: list[tuple[str, Extraction]]) -> dict[tuple, list[Entry]]:
+def learn(documents: list[tuple[str, Extraction]]) -> dict[Region, list[Entry]]:
     """Printed criteria per (province, year)."""
-    learned: dict[tuple, list[Entry]] = defaultdict(list)
+    learned: dict[Region, list[Entry]] = defaultdict(list)
     for source, extraction in documents:
         for score in extraction.scores:
             if score.level == "criterion" and score.code and score.name:
@@ -78,29 +92,36 @@ def learn(documents: list[tuple[str, Extraction]]) -> dict[tuple, list[Entry]]:
     return learned
 
 
+def _lost(item: Deduction) -> float | None:
+    """The fewest points an item may have lost (a printed "-05" may be 0.5)."""
+    return min(item.point_readings, default=item.points)
+
+
 class _Coder:
-    def __init__(self, source, extraction, learned, overrides):
-        self.source, self.extraction = source, extraction
+    def __init__(self, source: str, extraction: Extraction, matcher: Matcher, overrides):
+        self.source, self.extraction, self.matcher = source, extraction, matcher
         province, year = _region(extraction)
         self.province, self.year = province, year
-        self.matcher = Matcher([*load_catalog(province, year), *learned.get((province, year), [])])
         self.overrides = [
             o
             for o in overrides
             if o.province in ("", fold(province or "")) and o.year in ("", str(year or ""))
         ]
-        self.review: list[dict] = []
+        self.review: list[Review] = []
 
-    def run(self) -> list[dict]:
+    def run(self) -> list[Review]:
         criteria = [s for s in self.extraction.scores if s.level == "criterion"]
+        deductions = self.extraction.deductions
+        pair_with_criteria(deductions, criteria)  # with the rows printed with their code
         self._code_all(
             "scores", criteria, lambda s: s.name,
             lambda s: {"field": s.field, "max_points": s.max_points},
         )  # fmt: skip
+        pair_with_criteria(deductions, criteria)  # with the rows printed by name, coded now
         self._code_all(
-            "deductions", self.extraction.deductions,
+            "deductions", deductions,
             lambda d: d.text if d.field and d.field.isdigit() else None,
-            lambda d: {"field": d.field, "scope": d.scope, "narrative": True},
+            lambda d: {"field": d.field, "scope": d.scope, "narrative": True, "lost": _lost(d)},
         )  # fmt: skip
         return self.review
 
@@ -138,49 +159,28 @@ class _Coder:
             )
         return found.code, found.score if found.code else None
 
-    def _ask(self, table, name, field, found) -> None:
-        row = {
-            "source_path": self.source,
-            "table": table,
-            "province": self.province,
-            "year": self.year,
-            "field": field,
-            "name": clean(name),
-            "code": found.code,
-            "match_score": found.score,
-        }
-        for i, (code, candidate, score) in enumerate(found.candidates, start=1):
-            row[f"candidate_{i}"] = f"{code} | {candidate} | {score}"
-        self.review.append(row)
+    def _ask(self, table, name, field, found: Match) -> None:
+        self.review.append(
+            Review(
+                self.source, table, self.province, self.year, field, clean(name),
+                found.code, found.score, found.candidates,
+            )
+        )  # fmt: skip
 
 
-def assign_codes(documents: list[tuple[str, Extraction]], overrides: list[Override], out: Path):
-    """Codes for every document of the run; writes catalog_learned.csv and review.csv."""
-    learned = learn(documents)
-    review: list[dict] = []
+def code_document(
+    source: str, extraction: Extraction, matcher: Matcher, overrides: list[Override]
+) -> list[Review]:
+    """Codes for one document's uncoded records (in place); what to review."""
+    return _Coder(source, extraction, matcher, overrides).run()
+
+
+def code_run(documents: list[tuple[str, Extraction]], overrides: list[Override]) -> Coded:
+    """Codes for every document of the run, each against its province-year catalog and what the
+    run learned for it (the records are coded in place)."""
+    coded = Coded(learned=learn(documents))
     for source, extraction in documents:
-        review.extend(_Coder(source, extraction, learned, overrides).run())
-    _write(
-        out / "catalog_learned.csv",
-        LEARNED_COLUMNS,
-        [
-            {
-                "province": p,
-                "year": y,
-                "code": e.code,
-                "name": e.name,
-                "max_points": e.max_points,
-                "source": e.source,
-            }
-            for (p, y), entries in learned.items()
-            for e in entries
-        ],
-    )
-    _write(out / "review.csv", REVIEW_COLUMNS, review)
-
-
-def _write(path: Path, columns: list[str], rows: list[dict]) -> None:
-    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, columns)
-        writer.writeheader()
-        writer.writerows(rows)
+        region = _region(extraction)
+        matcher = Matcher([*load_catalog(*region), *coded.learned.get(region, [])])
+        coded.review.extend(code_document(source, extraction, matcher, overrides))
+    return coded
