@@ -23,6 +23,19 @@ def test_fraction_rank_and_deducted():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đạt 8 điểm trên tổng số 8,75 điểm, xếp thứ 2 trên tổng số 29 xã",
+        "được chấm 8 điểm/8,75 điểm; xếp thứ 2/29",
+        "đạt 8/8,75 điểm, đứng thứ 2 trên 29 xã, thị trấn",
+    ],
+)
+def test_score_out_of_max_and_rank_of_however_worded(text):
+    facts = read_facts(text)
+    assert (facts.score, facts.max_points, facts.rank, facts.rank_of) == (8, 8.75, 2, 29)
+
+
 def test_points_in_parentheses_after_the_fraction():
     assert read_facts("Kết quả: đạt 11.00/13.00 điểm; (- 2 điểm).").deducted == 2.0
     assert read_facts("Đạt 9,69/12.00 điểm, (2,31 điểm)").deducted == 2.31

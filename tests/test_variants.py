@@ -125,3 +125,19 @@ def test_numbered_solutions_are_tasks_and_numbered_headings_are_not(tmp_path):
         "Tổ chức đối thoại định kỳ với người dân và doanh nghiệp.",
     ]
     assert tasks["field"].tolist()[0] == "3"
+
+
+def test_the_index_year_is_the_published_results_year_not_the_plans_own(tmp_path):
+    build(
+        tmp_path / "ke-hoach.docx",
+        [
+            "KẾ HOẠCH",
+            "Nâng cao Chỉ số cải cách hành chính năm 2025",
+            "Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2025 của UBND huyện Tân Phú về việc "
+            "công bố Chỉ số cải cách hành chính năm 2024 của các xã, thị trấn.",
+            "I. NHIỆM VỤ, GIẢI PHÁP",
+            "- Rà soát, công bố đầy đủ thủ tục hành chính.",
+        ],
+    )
+    run(tmp_path, tmp_path / "out")
+    assert pd.read_parquet(tmp_path / "out" / "documents.parquet")["index_year"].tolist() == [2024]

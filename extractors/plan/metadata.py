@@ -25,6 +25,10 @@ _KIND_LINE = re.compile(r"^(KẾ HOẠCH|BÁO CÁO)\b\s*(.*)$")
 _RESULT_YEAR = re.compile(
     r"(?:chỉ số|CCHC|PAPI|kết quả)[^.;]{0,80}?năm\s+((?:19|20)\d{2})", re.IGNORECASE
 )
+_PUBLISHED_YEAR = re.compile(
+    r"(?:công bố|kết quả)[^.;]{0,60}?(?:chỉ số|CCHC|PAPI)[^.;]{0,80}?năm\s+((?:19|20)\d{2})",
+    re.IGNORECASE,
+)
 _DISTRICT = re.compile(rf"\b(?:huyện|quận|thị xã)\s+({_NAME})\b")
 _PROVINCE = re.compile(rf"\btỉnh\s+({_NAME})\b")
 _YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.IGNORECASE)
@@ -78,17 +82,20 @@ def _title(following: list[str]) -> str | None:
 
 
 def _index_year(title: str | None, events: list[Line | TableAt]) -> int | None:
-    """The year in the subject line, else the first year the opening paragraphs give the
-    published results ("Chỉ số CCHC năm 2024 ...")."""
-    year = _YEAR.search(title or "")
-    if year:
-        return int(year.group(1))
-    for line in events:
-        if isinstance(line, Line) and line.zone == "preamble":
-            stated = _RESULT_YEAR.search(line.text)
-            if stated:
-                return int(stated.group(1))
-    return None
+    """The year of the results the opening paragraphs cite as published ("công bố Chỉ số CCHC
+    năm 2024"); else the year in the subject line, which may also be the plan's own year
+    ("nâng cao Chỉ số CCHC năm 2025"); else the first year they give any results."""
+    preamble = [e.text for e in events if isinstance(e, Line) and e.zone == "preamble"]
+    return (
+        _first_year(_PUBLISHED_YEAR, preamble)
+        or _first_year(_YEAR, [title or ""])
+        or _first_year(_RESULT_YEAR, preamble)
+    )
+
+
+def _first_year(pattern: re.Pattern[str], texts: list[str]) -> int | None:
+    found = next(filter(None, (pattern.search(text) for text in texts)), None)
+    return int(found.group(1)) if found else None
 
 
 def _unit(lines: list[str]) -> tuple[str | None, str | None]:

@@ -10,7 +10,9 @@ from normalizers.numbers import NUMBER, parse_number
 
 N = rf"({NUMBER})"
 UNIT = r"\s*(?:điểm|đ)\b"
-_FRACTION = re.compile(rf"{N}\s*/\s*{N}{UNIT}", re.IGNORECASE)
+# "12,2/15 điểm", "12,2 điểm/15 điểm", "12,2 điểm trên tổng số 15 điểm"
+OUT_OF = r"\s*(?:điểm\s*)?(?:/|trên(?: tổng số)?(?: điểm)?)\s*"
+_FRACTION = re.compile(rf"{N}{OUT_OF}{N}{UNIT}", re.IGNORECASE)
 _AFTER_FRACTION = re.compile(rf"^\s*[,;]?\s*\(\s*[-–−]?\s*{N}{UNIT}\s*\)", re.IGNORECASE)
 _MAX = re.compile(rf"tổng (?:số )?điểm(?: tối đa)?(?: là)?\s*:?\s*{N}", re.IGNORECASE)
 _SCORE = re.compile(
@@ -22,7 +24,8 @@ _DEDUCTED = re.compile(
     rf"(?:bị trừ|còn thiếu|chưa đạt|mất|trừ)\s*:?\s*\(?\s*{N}{UNIT}", re.IGNORECASE
 )
 _RANK = re.compile(
-    r"(?:xếp|đứng)(?: hạng)?(?: thứ)?\s+(\d{1,3})(?:\s*/\s*(\d{1,3}))?", re.IGNORECASE
+    r"(?:xếp|đứng)(?: hạng)?(?: thứ)?\s+(\d{1,3})(?:\s*(?:/|trên(?: tổng số)?)\s*(\d{1,3}))?",
+    re.IGNORECASE,
 )
 _GROUP = re.compile(r"gồm (\d{1,2}) (?:tiêu chí|lĩnh vực)", re.IGNORECASE)
 
