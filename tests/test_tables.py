@@ -205,3 +205,18 @@ def _spanned(rows: list[list[str | None]], spans: dict) -> list[list]:
 def test_header_variants_name_their_points_columns(table):
     row = read_table(table).rows[-1]
     assert (points(row, "max"), points(row, "score"), points(row, "deducted")) == (2, 1.5, 0.5)
+
+
+def test_a_second_header_row_under_merged_cells_names_the_points_columns():
+    table = _spanned(
+        [
+            ["TT", "Tiêu chí", "Điểm", None, "Lý do trừ điểm", "Trừ"],
+            [None, None, "Đạt", "Tối đa", None, None],
+            ["1.1", "Kế hoạch CCHC", "1,5", "2", "Chưa đủ", "(-0,5)"],
+        ],
+        {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 2), (0, 4): (2, 1), (0, 5): (2, 1)},
+    )
+    reading = read_table(table)
+    assert reading.layout.header_rows == 2
+    row = reading.rows[0]
+    assert (points(row, "max"), points(row, "score"), points(row, "deducted")) == (2, 1.5, 0.5)

@@ -91,24 +91,37 @@ def _roles_in(header: str) -> list[str]:
 
 
 def layout(grid: list[list]) -> Layout | None:
-    """Find the header row(s) and the role of each column."""
+    """Find the header row(s) and the role of each column: the header goes on over a row that
+    cells of the row above are merged into ("Điểm" over "Tối đa | Đạt | Bị trừ") when that row
+    names more roles."""
+    best = None
     for h in range(min(HEADER_ROWS_SEARCHED, len(grid))):
         if h and any(c is not None and _is_points(c.text) for c in grid[h]):
             break  # a row of points is data: the header ended above it
-        texts = _column_texts(grid[: h + 1])
-        named = [_roles_in(fold(t)) if t else [] for t in texts]
-        roles: dict[str, int] = {}
-        for col, names in enumerate(named):
-            for i, role in enumerate(names[:2]):
-                # a second role named in one cell belongs to the next column if it has none
-                target = col + i
-                if i and (target >= len(named) or named[target]):
-                    break
-                roles.setdefault(role, target)
-        _contents_are_tasks(roles)
-        found = Layout(h + 1, roles, [fold(t) for t in texts])
-        if len(roles) >= 3 and found.kind:
-            return found
+        if best is not None and None not in grid[h]:
+            break  # nothing above is merged into this row: it is no part of the header
+        found = _roles_at(grid, h)
+        if found is not None and (best is None or len(found.roles) > len(best.roles)):
+            best = found
+    return best
+
+
+def _roles_at(grid: list[list], h: int) -> Layout | None:
+    """The layout if the header is the first h + 1 rows."""
+    texts = _column_texts(grid[: h + 1])
+    named = [_roles_in(fold(t)) if t else [] for t in texts]
+    roles: dict[str, int] = {}
+    for col, names in enumerate(named):
+        for i, role in enumerate(names[:2]):
+            # a second role named in one cell belongs to the next column if it has none
+            target = col + i
+            if i and (target >= len(named) or named[target]):
+                break
+            roles.setdefault(role, target)
+    _contents_are_tasks(roles)
+    found = Layout(h + 1, roles, [fold(t) for t in texts])
+    if len(roles) >= 3 and found.kind:
+        return found
     return None
 
 
