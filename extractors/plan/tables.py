@@ -98,7 +98,7 @@ def layout(grid: list[list]) -> Layout | None:
     for h in range(min(HEADER_ROWS_SEARCHED, len(grid))):
         if h and any(c is not None and _is_points(c.text) for c in grid[h]):
             break  # a row of points is data: the header ended above it
-        if best is not None and None not in grid[h]:
+        if best is not None and not _merged_from_above(grid, h):
             break  # nothing above is merged into this row: it is no part of the header
         found = _roles_at(grid, h)
         if found is not None and (best is None or len(found.roles) > len(best.roles)):
@@ -106,10 +106,23 @@ def layout(grid: list[list]) -> Layout | None:
     return best
 
 
+def _merged_from_above(grid: list[list], h: int) -> bool:
+    """A cell of an earlier row spans down into row h (a header cell over two rows)."""
+    return any(
+        cell is not None and cell.row_span > 1 and r + cell.row_span > h
+        for r, row in enumerate(grid[:h])
+        for cell in row
+    )
+
+
 def _roles_at(grid: list[list], h: int) -> Layout | None:
     """The layout if the header is the first h + 1 rows."""
     texts = _column_texts(grid[: h + 1])
-    named = [_roles_in(fold(t)) if t else [] for t in texts]
+    # a narrow column wraps a header word over lines ("Tr" / "ừ"): read it unwrapped too
+    unwrapped = _column_texts(grid[: h + 1], joiner="")
+    named = [
+        _roles_in(fold(t)) or _roles_in(fold(u)) for t, u in zip(texts, unwrapped, strict=True)
+    ]
     roles: dict[str, int] = {}
     for col, names in enumerate(named):
         for i, role in enumerate(names[:2]):
@@ -139,15 +152,16 @@ def is_header_row(cells: list) -> bool:
     return named >= 2 and not any(_is_points(t) for t in texts)
 
 
-def _column_texts(rows: list[list]) -> list[str]:
+def _column_texts(rows: list[list], joiner: str = " ") -> list[str]:
     width = max(len(r) for r in rows)
     texts = [""] * width
     for row in rows:
         for col, cell in enumerate(row):
             if cell is None:
                 continue
+            text = joiner.join(p.strip() for p in cell.paragraphs if p.strip())
             for c in range(col, min(width, col + cell.col_span)):
-                texts[c] = f"{texts[c]} {cell.text}".strip()
+                texts[c] = f"{texts[c]} {text}".strip()
     return texts
 
 
