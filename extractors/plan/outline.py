@@ -1,10 +1,11 @@
 """The plan's outline: every line annotated with where it stands.
 
 Walks the document's blocks once and tells, for each paragraph, its section (the headings above
-it), the index (CCHC / PAPI) and field the section is about, what kind of section it is
-(solutions, results, organisation...), the label the line carries ("Đơn vị chủ trì:",
-"Nội dung tồn tại:") and the label whose scope it falls in. Tables are passed through with the
-same context. Record extractors read this stream; none of them looks at the file format.
+it: numbered "II.", "A.", "1.2.", or a field's name standing alone, "a) Cải cách thể chế"), the
+index (CCHC / PAPI) and field the section is about, what kind of section it is (solutions,
+results, organisation...), the label the line carries ("Đơn vị chủ trì:", "Nội dung tồn tại:")
+and the label whose scope it falls in. Tables are passed through with the same context. Record
+extractors read this stream; none of them looks at the file format.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from rapidfuzz import fuzz
+
 from extractors.model import Document, Paragraph, Table
 from extractors.plan import lexicon
-from extractors.plan.actors import parse_assignment
-from extractors.plan.fields import THRESHOLD, WEAK_THRESHOLD, match_field
+from extractors.plan.fields import THRESHOLD, WEAK_THRESHOLD, catalog, match_field, match_key
 from extractors.plan.tables import TableReading, read_table
 from normalizers.text import UPPER, clean
 
@@ -25,6 +27,7 @@ _MARKER = re.compile(
     r"""^\s*(?:
         (?P<roman>[IVX]{1,4})[.)]\s+
       | (?P<ocr_roman>[IVX][IVXLl1]{0,3})\.?\s+(?=[UPPER]{2,}\b)
+      | (?P<capital>[A-ZĐ])\.\s+(?=[UPPER])
       | (?P<number>\d{1,2}(?:\.\s?\d{1,2})+)\.?\s+
       | (?P<single>\d{1,2})[.)]\s+
       | (?P<letter>[a-zđ])\)\s*
@@ -35,6 +38,8 @@ _MARKER = re.compile(
 PAPI = re.compile(r"\bPAPI\b|quản trị và hành chính công", re.IGNORECASE)
 CCHC = re.compile(r"\bCCHC\b|cải cách (?:nền )?hành chính", re.IGNORECASE)
 TASK_ITEM_WORDS = 6  # a numbered line this long with nothing under it is an item, not a heading
+# labels that say who does a plan's tasks and by when ("Đơn vị chủ trì:", "Giao ...")
+UNIT_LABELS = ("lead", "partners", "deadline", "assign")
 
 
 def index_named(text: str) -> str | None:
@@ -46,18 +51,23 @@ def index_named(text: str) -> str | None:
     return None
 
 
-_ASSIGN = re.compile(r"^(?:[^,:]{0,60},\s*)?giao\s+(?P<value>.+)$", re.IGNORECASE)
+_ASSIGN = re.compile(r"^(?:[^,:]{0,60},\s*)?giao\s+(?:cho\s+)?(?P<value>.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Marker:
-    kind: str  # roman | number | letter | bullet | auto | none
+    kind: str  # roman | capital | number | letter | bullet | auto | none
     label: str
+    level: float | None = None  # the depth of a heading known by its words, not its number
 
     @property
-    def depth(self) -> int | None:
+    def depth(self) -> float | None:
+        if self.level is not None:
+            return self.level
         if self.kind == "roman":
             return 1
+        if self.kind == "capital":  # "A. Công tác cải cách hành chính" between "II." and "1."
+            return 1.5
         if self.kind == "number":
             return 1 + self.label.count(".") + 1
         return None
@@ -84,20 +94,19 @@ def subject(text: str) -> str:
 
 @dataclass(eq=False)
 class Section:
-    depth: int
+    depth: float
     title: str
     index: str
     parent: Section | None = None
+    named: bool = False  # opened by a field's name alone ("a) Cải cách thể chế"), not a number
     kind: str | None = None
     field: str | None = None
     is_field: bool = False
     subgroup: int | None = None  # ordinal of a sub-group heading (7a, 7b) inside its field
-    lead: str | None = None
-    partners: str | None = None
-    deadline: str | None = None
     state: str | None = None
     children: list[Section] = dataclasses.field(default_factory=list)
-    lines: int = 0  # lines under the heading itself (not under its sub-headings)
+    lines: int = 0  # lines under the heading itself (not its sub-headings), unit labels aside
+    unit_lines: int = 0  # lines under it that only say who does its tasks or by when
 
     def chain(self):
         section: Section | None = self
@@ -134,9 +143,16 @@ class Line:
         return self.marker.depth is not None
 
     @property
+    def gives_units(self) -> bool:
+        """The line says who does tasks or by when ("+ Cơ quan chủ trì: ...", "Giao ...")."""
+        return self.label in UNIT_LABELS and bool(self.value)
+
+    @property
     def is_bare_item(self) -> bool:
-        """A numbered line with nothing under it that is no field and no part of the plan: an
-        item of a numbered list ("1. Tăng cường công tác kiểm tra ...")."""
+        """A numbered line that is an item of a numbered list ("1. Tăng cường công tác kiểm tra
+        ..."), not a heading: no field, no part of the plan, nothing under it but its own lead,
+        partners or deadline. Without such labels only a long line is one (a heading's words
+        are few)."""
         section = self.section
         return (
             self.is_heading
@@ -144,7 +160,8 @@ class Line:
             and not section.children
             and not section.is_field
             and section.subgroup is None
-            and len(self.body.split()) >= TASK_ITEM_WORDS
+            and find_label(self.body) is None  # "2. Nhiệm vụ, giải pháp cụ thể" heads tasks
+            and (section.unit_lines > 0 or len(self.body.split()) >= TASK_ITEM_WORDS)
         )
 
 
@@ -170,6 +187,23 @@ def find_label(body: str) -> tuple[str, str] | None:
     if assignment:
         return "assign", assignment.group("value").strip()
     return None
+
+
+def is_field_name(marker: Marker, body: str, index: str) -> bool:
+    """A lettered or unnumbered line that is a field's name and nothing more ("a) Cải cách thể
+    chế", "Nội dung cải cách TTHC") heads that field's section; a line holding a field's name
+    among other words ("Thực hiện tốt công tác cải cách TTHC") does not, nor a sentence."""
+    if marker.kind not in ("letter", "auto", "none") or body.endswith((".", ";")):
+        return False
+    if find_label(body):
+        return False
+    key = match_key(body.rstrip(":"))
+    return bool(key) and any(
+        fuzz.token_sort_ratio(key, name) >= THRESHOLD
+        for field in catalog()
+        if field.index == index
+        for name in field.keys
+    )
 
 
 def section_kind(title: str) -> str | None:
@@ -210,16 +244,22 @@ class _Walker:
         marker, body = split_marker(text)
         if marker.kind == "none" and paragraph.list_level is not None:
             marker = Marker("auto", str(paragraph.list_level))
+        if self.zone == "body" and is_field_name(marker, body, self.current.index):
+            marker = Marker(marker.kind, marker.label, self._numbered().depth + 0.5)
         if self.zone in ("preamble", "body") and marker.depth is not None:
             self.zone = "body"
             self._open(marker, body)
         line = Line(text, body, marker, self.current, self.zone, paragraph.prov.page)
         if marker.depth is None:
-            self.current.lines += 1
             labelled = find_label(body)
             if labelled:
                 line.label, line.value = labelled
-                self._record(line)
+                # a label line sets what the following unlabelled lines of its section are
+                self.current.state = line.label
+            if line.gives_units:
+                self.current.unit_lines += 1
+            else:
+                self.current.lines += 1
         line.state = self.current.state
         self.events.append(line)
 
@@ -227,12 +267,23 @@ class _Walker:
         """An appendix's title says which index its tables are about."""
         self.current.index = index_named(text) or self.current.index
 
+    def _numbered(self) -> Section:
+        """The nearest numbered heading above: a field named without a number stands under it,
+        and beside the fields named before it."""
+        return next(s for s in self.current.chain() if not s.named)
+
     def _open(self, marker: Marker, body: str) -> None:
         depth = marker.depth
         parent = self.current
         while parent.depth >= depth:
             parent = parent.parent
-        section = Section(depth=depth, title=subject(body), index=parent.index, parent=parent)
+        section = Section(
+            depth=depth,
+            title=subject(body),
+            index=parent.index,
+            parent=parent,
+            named=marker.level is not None,
+        )
         self._classify(section, parent, find_label(body))
         parent.children.append(section)
         self.current = section
@@ -254,17 +305,6 @@ class _Walker:
         else:
             section.field, section.kind = inside, kind
             section.index = index_named(section.title) or section.index
-
-    def _record(self, line: Line) -> None:
-        """A label line sets its section's scope and, for units and deadlines, its values."""
-        section = self.current
-        section.state = line.label
-        if line.label in ("lead", "partners", "deadline") and line.value:
-            setattr(section, line.label, line.value)
-        elif line.label == "assign":
-            lead, partners = parse_assignment(line.value or "")
-            section.lead = section.lead or lead
-            section.partners = section.partners or partners
 
 
 def walk(document: Document) -> list[Line | TableAt]:

@@ -3,16 +3,23 @@ solutions section, and the rows of task tables, each with its lead unit, partner
 
 Not tasks: the general instructions of "TỔ CHỨC THỰC HIỆN", purposes, side notes ("* ..."),
 pointers to an appendix, and in a report (BÁO CÁO) the actions already taken (its results).
+
+In prose the lead, partners and deadline stand in label lines ("+ Cơ quan chủ trì: ...",
+"Giao X chủ trì, phối hợp với Y; thời gian hoàn thành: ..."): after each task, once after or
+before a group, or above the sub-sections. Which tasks a set covers is read per section from its
+own layout (_give_units); a task's own labels and the doer its words name come first.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from extractors.model import Task
 from extractors.plan.actors import own_actor, parse_assignment
 from extractors.plan.fields import match_field
-from extractors.plan.outline import Line, Section, TableAt, find_label
+from extractors.plan.outline import UNIT_LABELS, Line, Section, TableAt, find_label
 from normalizers.codes import field_of
 from normalizers.text import clean_item, clean_value, sentence_case
 
@@ -21,43 +28,95 @@ _REFERENCE = re.compile(
 )
 _POINTER = re.compile(r"chi tiết (?:tại|theo) phụ lục", re.IGNORECASE)
 _LEAD_ROW = re.compile(r"^(?P<unit>.+?)\s+chủ trì(?:\s+thực hiện)?\s*:?$", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?<=[;,.])\s+")  # where a label may open a clause inside a line
 NOT_TASKS = {"purpose", "organization", "results", "appendix"}
+COLON_LABELS = ("lead", "partners", "deadline")  # labels that may also open a clause
+
+
+@dataclass(frozen=True)
+class Units:
+    """Who does a task and by when; any of the three may be unknown."""
+
+    lead: str | None = None
+    partners: str | None = None
+    deadline: str | None = None
+
+    def over(self, fallback: Units) -> Units:
+        """These units, completed by the fallback's where they say nothing."""
+        return Units(
+            self.lead or fallback.lead,
+            self.partners or fallback.partners,
+            self.deadline or fallback.deadline,
+        )
+
+
+NOBODY = Units()
+
+
+@dataclass
+class _Draft:
+    """A task read from the prose, before its section's labels are given to it."""
+
+    task: Task
+    labels: Units  # labels written inside the task's own line ("...; thời hạn: Quý I/2025")
+    named: Units  # the unit its words name as the doer ("Bộ phận Một cửa rà soát ...")
+
+
+Entry = _Draft | Units  # a section's prose, in order: its tasks and its label lines
+Run = list[_Draft] | Units  # consecutive tasks, or consecutive label lines merged
 
 
 def collect_tasks(events: list[Line | TableAt]) -> list[Task]:
     out: list[Task] = []
-    from_prose: list[tuple[Task, Section]] = []
+    prose: dict[Section, list[Entry]] = {}
+    # a numbered task opens a section of its own: its labels belong to the list it stands in
+    items: set[Section] = set()
+    previous = None
     for event in events:
         if isinstance(event, TableAt):
             out.extend(_table_tasks(event))
             continue
-        words = _task_words(event)
-        if not words:
+        entry = _prose_entry(event, previous)
+        previous = event
+        if entry is None:
             continue
-        section = event.section
-        lead, partners = _own_units(event, words)
-        task = Task(
-            index=section.index,
-            field=section.inherited("field"),
-            text=words,
-            lead=lead,
-            partners=partners,
-            page=event.page,
-        )
-        _apply_reference(task)
-        from_prose.append((task, section))
-        out.append(task)
-    # a section's units and deadline may be stated after its tasks ("d) Giao ...")
-    for task, section in from_prose:
-        task.lead = task.lead or clean_value(section.inherited("lead"))
-        task.partners = task.partners or clean_value(section.inherited("partners"))
-        task.deadline = clean_value(section.inherited("deadline"))
+        if isinstance(entry, _Draft):
+            out.append(entry.task)
+            if event.is_heading:
+                items.add(event.section)
+        owner = event.section.parent if event.section in items else event.section
+        prose.setdefault(owner, []).append(entry)
+    _give_units(prose)
     return out
 
 
-def _task_words(line: Line) -> str | None:
+# ---- what a line of prose is: a task, a set of labels, or neither --------------------------
+
+
+def _prose_entry(line: Line, previous: Line | None) -> Entry | None:
     if line.zone != "body" or line.section.section_kind in NOT_TASKS:
         return None
+    if line.gives_units:
+        return _label_units(line.label, line.value)
+    if _completes(previous, line):
+        return Units(**{previous.label: line.body})
+    words = _task_words(line)
+    return _draft(line, words) if words else None
+
+
+def _completes(previous: Line | None, line: Line) -> bool:
+    """The line is the value of a label that ends the line before ("Đơn vị chủ trì:")."""
+    return (
+        previous is not None
+        and previous.label in COLON_LABELS
+        and not previous.value
+        and previous.section is line.section
+        and line.label is None
+        and not line.is_heading
+    )
+
+
+def _task_words(line: Line) -> str | None:
     if line.is_heading:
         numbered = line.is_bare_item and line.section.parent.section_kind == "solutions"
         return clean_item(line.body) if numbered and not _POINTER.search(line.body) else None
@@ -66,21 +125,150 @@ def _task_words(line: Line) -> str | None:
         return clean_item(value) if value and not value.endswith(":") else None
     if line.label is not None or line.marker.label == "*":
         return None
-    if line.body.endswith(":") or _POINTER.search(line.body):
+    if line.body.endswith(":") or _POINTER.search(line.body) or not _in_task_scope(line):
         return None
-    if line.state in ("tasks", "assign") or (
-        line.state is None and line.section.section_kind == "solutions"
-    ):
-        return clean_item(line.body) or None
-    return None
+    return clean_item(line.body) or None
 
 
-def _own_units(line: Line, words: str) -> tuple[str | None, str | None]:
+def _in_task_scope(line: Line) -> bool:
+    """An unlabelled line is a task under a tasks label or an assignment, in a solutions
+    section, or after a label saying who does tasks (task, labels, task, labels) - but not in
+    a list of deficiencies, where such a label is one deficiency's and the next line another."""
+    kind = line.section.section_kind
+    if line.state in ("tasks", "assign") or (line.state is None and kind == "solutions"):
+        return True
+    return line.state in UNIT_LABELS and kind != "deficiency"
+
+
+def _draft(line: Line, words: str) -> _Draft:
+    text, labels = _split_labels(words)
+    section = line.section
+    task = Task(index=section.index, field=section.inherited("field"), text=text, page=line.page)
+    _apply_reference(task)
+    return _Draft(task, labels, _named_units(text))
+
+
+def _label_units(kind: str, value: str) -> Units:
+    """A label line's units: its own value, then any label clause after it ("Giao X chủ trì,
+    phối hợp với Y; thời gian hoàn thành: Tháng 6/2025")."""
+    head, rest = _split_labels(value)
+    own = Units(*parse_assignment(head)) if kind == "assign" else Units(**{kind: head})
+    return own.over(rest)
+
+
+def _split_labels(text: str) -> tuple[str, Units]:
+    """A line's words before its first label clause, and the units its label clauses give
+    ("Rà soát TTHC; thời hạn: Quý I/2025" -> "Rà soát TTHC", deadline "Quý I/2025")."""
+    head, *clauses = _CLAUSE.split(text)
+    words, labelled = [head], []
+    for clause in clauses:
+        label = _clause_label(clause)
+        if label:
+            labelled.append(label)
+        elif labelled:  # a clause of the label's value: "Chủ trì: Văn phòng, Tư pháp"
+            labelled[-1] = (labelled[-1][0], f"{labelled[-1][1]} {clause}")
+        else:
+            words.append(clause)
+    units = NOBODY
+    for kind, value in labelled:
+        units = units.over(Units(**{kind: value}))
+    return " ".join(words).rstrip(";,") if labelled else text, units
+
+
+def _clause_label(clause: str) -> tuple[str, str] | None:
+    """A clause that opens with a lead, partners or deadline label and its value."""
+    label = find_label(clause)
+    return label if label and label[0] in COLON_LABELS and label[1] else None
+
+
+def _named_units(words: str) -> Units:
     """A task that names its own doer: 'Giao X phối hợp với Y ...' or 'Bộ phận X tích cực ...'."""
     labelled = find_label(words)
     if labelled and labelled[0] == "assign":
-        return parse_assignment(labelled[1])
-    return own_actor(words), None
+        return Units(*parse_assignment(labelled[1]))
+    return Units(own_actor(words))
+
+
+# ---- whose labels a task takes: decided per section from its layout -------------------------
+
+
+def _give_units(prose: dict[Section, list[Entry]]) -> None:
+    runs = {section: _runs(entries) for section, entries in prose.items()}
+    openings = {section: _opening(section_runs) for section, section_runs in runs.items()}
+    for section, section_runs in runs.items():
+        before = _labels_come_before(section_runs)
+        general = _unclaimed(section_runs, before).over(_inherited(section, openings))
+        for tasks, cover in _covers(section_runs, before):
+            for draft in tasks:
+                _settle(draft, cover, alone=len(tasks) == 1, general=general)
+
+
+def _runs(entries: list[Entry]) -> list[Run]:
+    """The section's prose as alternating runs: consecutive tasks, consecutive label lines."""
+    runs: list[Run] = []
+    for entry in entries:
+        last = runs[-1] if runs else None
+        if isinstance(entry, Units) and isinstance(last, Units):
+            runs[-1] = last.over(entry)
+        elif isinstance(entry, _Draft) and isinstance(last, list):
+            last.append(entry)
+        else:
+            runs.append(entry if isinstance(entry, Units) else [entry])
+    return runs
+
+
+def _labels_come_before(runs: list[Run]) -> bool:
+    """Which way the section's label sets point: the reading that gives a set to more of its
+    tasks. Sets close the tasks before them (task, labels, task, labels; or one set after all)
+    or head those after them (labels, tasks, labels, tasks; or one set before all); closing
+    when both readings cover as many, as a set after each task is the commoner layout."""
+    return _covered(runs, before=True) > _covered(runs, before=False)
+
+
+def _covered(runs: list[Run], before: bool) -> int:
+    return sum(len(tasks) for tasks, cover in _covers(runs, before) if cover != NOBODY)
+
+
+def _covers(runs: list[Run], before: bool) -> Iterator[tuple[list[_Draft], Units]]:
+    """Each run of tasks with the label set that covers it (NOBODY when none does)."""
+    step = -1 if before else 1
+    for i, run in enumerate(runs):
+        if isinstance(run, list):
+            j = i + step
+            cover = runs[j] if 0 <= j < len(runs) and isinstance(runs[j], Units) else NOBODY
+            yield run, cover
+
+
+def _unclaimed(runs: list[Run], before: bool) -> Units:
+    """The set no run of tasks takes (ahead of the first task where sets close their tasks,
+    after the last where they head them): it is the whole section's."""
+    edge = runs[-1] if before else runs[0]
+    return edge if isinstance(edge, Units) else NOBODY
+
+
+def _opening(runs: list[Run]) -> Units:
+    """The labels a section states before its first task (all of them when it has no tasks of
+    its own): they also cover its sub-sections."""
+    return runs[0] if isinstance(runs[0], Units) else NOBODY
+
+
+def _inherited(section: Section, openings: dict[Section, Units]) -> Units:
+    """What the headings above the section state before their first task, the nearest first."""
+    units = NOBODY
+    for ancestor in list(section.chain())[1:]:
+        units = units.over(openings.get(ancestor, NOBODY))
+    return units
+
+
+def _settle(draft: _Draft, cover: Units, alone: bool, general: Units) -> None:
+    """A task's units, the most specific first: labels of its own (in its line, or the set
+    covering it alone), the doer its words name, the set covering its group, then the
+    section's and its parents'."""
+    own, group = (cover, NOBODY) if alone else (NOBODY, cover)
+    units = draft.labels.over(own).over(draft.named).over(group).over(general)
+    draft.task.lead = clean_value(units.lead)
+    draft.task.partners = clean_value(units.partners)
+    draft.task.deadline = clean_value(units.deadline)
 
 
 def _apply_reference(task: Task) -> None:
