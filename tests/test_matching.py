@@ -154,6 +154,18 @@ def _item(text, points, field, scope=None, code=None):
     return Deduction("CCHC", field, text, points, code=code, point_readings=(points,), scope=scope)
 
 
+def test_plans_that_name_no_province_teach_no_codes_to_each_other():
+    printed = Extraction(
+        DocumentInfo(index_year=2021), [_criterion("3.4", "Số hóa thủ tục hành chính", 3, 1, "3")]
+    )
+    names_only = Extraction(
+        DocumentInfo(index_year=2021), [_criterion(None, "Số hóa thủ tục hành chính", 3, 1, "3")]
+    )
+    coded = code_run([("a.docx", printed), ("b.docx", names_only)], [])
+    assert names_only.scores[0].code is None
+    assert not coded.learned
+
+
 def test_items_pair_again_with_criteria_the_run_coded_from_the_catalog():
     table = [
         _criterion(None, "Phê bình, kiểm điểm, kỷ luật", 4, 4, "5"),

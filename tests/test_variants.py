@@ -133,8 +133,8 @@ def test_the_index_year_is_the_published_results_year_not_the_plans_own(tmp_path
         [
             "KẾ HOẠCH",
             "Nâng cao Chỉ số cải cách hành chính năm 2025",
-            "Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2025 của UBND huyện Tân Phú về việc "
-            "công bố Chỉ số cải cách hành chính năm 2024 của các xã, thị trấn.",
+            "Căn cứ kết quả Chỉ số CCHC tại Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2025 "
+            "của UBND huyện Tân Phú về việc công bố Chỉ số cải cách hành chính năm 2024.",
             "I. NHIỆM VỤ, GIẢI PHÁP",
             "- Rà soát, công bố đầy đủ thủ tục hành chính.",
         ],

@@ -82,9 +82,12 @@ def _region(extraction: Extraction) -> Region:
 
 
 def learn(documents: list[tuple[str, Extraction]]) -> dict[Region, list[Entry]]:
-    """Printed criteria per (province, year)."""
+    """Printed criteria per (province, year); a document that names no province is of no
+    known region (criteria differ between provinces), so it teaches nothing."""
     learned: dict[Region, list[Entry]] = defaultdict(list)
     for source, extraction in documents:
+        if not extraction.info.province:
+            continue
         for score in extraction.scores:
             if score.level == "criterion" and score.code and score.name:
                 entry = Entry.of(score.code, score.name, score.max_points, source)

@@ -11,6 +11,8 @@ from normalizers.dates import find_date
 from normalizers.text import LOWER, UPPER, clean, clean_value
 
 _KINDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
+# a year named as such, not the year of a date ("ngày 07 tháng 02 năm 2025")
+YEAR_OF = r"(?<!tháng \d )(?<!tháng \d\d )năm\s+((?:19|20)\d{2})"
 _TITLE_STOP = re.compile(
     r"^(?:căn cứ|thực hiện|theo|để|nhằm|năm \d{4},|kính gửi|[IVX]+\.|\d+\.)", re.IGNORECASE
 )
@@ -23,15 +25,15 @@ _UNIT_CAPS = re.compile(
 )
 _KIND_LINE = re.compile(r"^(KẾ HOẠCH|BÁO CÁO)\b\s*(.*)$")
 _RESULT_YEAR = re.compile(
-    r"(?:chỉ số|CCHC|PAPI|kết quả)[^.;]{0,80}?năm\s+((?:19|20)\d{2})", re.IGNORECASE
+    rf"(?:chỉ số|CCHC|PAPI|kết quả)[^.;]{{0,80}}?{YEAR_OF}", re.IGNORECASE
 )
 _PUBLISHED_YEAR = re.compile(
-    r"(?:công bố|kết quả)[^.;]{0,60}?(?:chỉ số|CCHC|PAPI)[^.;]{0,80}?năm\s+((?:19|20)\d{2})",
+    rf"(?:công bố|kết quả)[^.;]{{0,60}}?(?:chỉ số|CCHC|PAPI)[^.;]{{0,80}}?{YEAR_OF}",
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(rf"\b(?:huyện|quận|thị xã)\s+({_NAME})\b")
 _PROVINCE = re.compile(rf"\btỉnh\s+({_NAME})\b")
-_YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+_YEAR = re.compile(YEAR_OF, re.IGNORECASE)
 _DOC_NUMBER = re.compile(r"\bsố\s*:?\s*(\d+[\w.]*(?:[/-][\w.Đđ]+)+)", re.IGNORECASE)
 _SIGNATURE_TITLE = re.compile(r"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ )?CHỦ TỊCH$")
 _PERSON = re.compile(rf"^[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}}$")
