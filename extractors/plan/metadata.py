@@ -24,9 +24,7 @@ _UNIT_CAPS = re.compile(
     rf"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN\s+|UBND\s+)?(XÃ|PHƯỜNG|THỊ TRẤN)\s+([{UPPER} ]{{2,40}})$"
 )
 _KIND_LINE = re.compile(r"^(KẾ HOẠCH|BÁO CÁO)\b\s*(.*)$")
-_RESULT_YEAR = re.compile(
-    rf"(?:chỉ số|CCHC|PAPI|kết quả)[^.;]{{0,80}}?{YEAR_OF}", re.IGNORECASE
-)
+_RESULT_YEAR = re.compile(rf"(?:chỉ số|CCHC|PAPI|kết quả)[^.;]{{0,80}}?{YEAR_OF}", re.IGNORECASE)
 _PUBLISHED_YEAR = re.compile(
     rf"(?:công bố|kết quả)[^.;]{{0,60}}?(?:chỉ số|CCHC|PAPI)[^.;]{{0,80}}?{YEAR_OF}",
     re.IGNORECASE,
