@@ -141,3 +141,18 @@ def test_the_index_year_is_the_published_results_year_not_the_plans_own(tmp_path
     )
     run(tmp_path, tmp_path / "out")
     assert pd.read_parquet(tmp_path / "out" / "documents.parquet")["index_year"].tolist() == [2024]
+
+
+def test_the_district_of_the_header_block_when_the_text_names_it_nowhere_else(tmp_path):
+    build(
+        tmp_path / "ke-hoach.docx",
+        [
+            "UBND HUYỆN HẢI HẬU",
+            "UBND XÃ HẢI AN",
+            "KẾ HOẠCH",
+            "Khắc phục hạn chế Chỉ số CCHC năm 2024",
+        ],
+    )
+    run(tmp_path, tmp_path / "out")
+    documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
+    assert documents[["district", "unit_name"]].values.tolist() == [["Hải Hậu", "Hải An"]]

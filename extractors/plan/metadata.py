@@ -23,6 +23,9 @@ _UNIT = re.compile(rf"(?<!thị )(?<!Thị )\b(xã|phường|thị trấn)\s+({_
 _UNIT_CAPS = re.compile(
     rf"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN\s+|UBND\s+)?(XÃ|PHƯỜNG|THỊ TRẤN)\s+([{UPPER} ]{{2,40}})$"
 )
+_DISTRICT_CAPS = re.compile(
+    rf"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:HUYỆN|QUẬN|THỊ XÃ)\s+([{UPPER} ]{{2,40}})$"
+)
 _KIND_LINE = re.compile(r"^(KẾ HOẠCH|BÁO CÁO)\b\s*(.*)$")
 _RESULT_YEAR = re.compile(rf"(?:chỉ số|CCHC|PAPI|kết quả)[^.;]{{0,80}}?{YEAR_OF}", re.IGNORECASE)
 _PUBLISHED_YEAR = re.compile(
@@ -49,7 +52,7 @@ def read_info(events: list[Line | TableAt]) -> DocumentInfo:
             break
     text = "\n".join(lines)
     info.unit_type, info.unit_name = _unit(lines)
-    info.district = _most_common(_DISTRICT, text)
+    info.district = _most_common(_DISTRICT, text) or _header_district(lines)
     info.province = _most_common(_PROVINCE, text)
     info.index_year = _index_year(info.title, events)
     closing = [e.text for e in events if isinstance(e, Line) and e.zone == "closing"]
@@ -107,6 +110,13 @@ def _unit(lines: list[str]) -> tuple[str | None, str | None]:
         if caps:
             return caps.group(1).lower(), caps.group(2).strip().title()
     return None, None
+
+
+def _header_district(lines: list[str]) -> str | None:
+    """The district of the header block's first line ("UBND HUYỆN VĂN LÃNG"), when the text
+    names it nowhere else."""
+    caps = next(filter(None, (_DISTRICT_CAPS.match(line) for line in lines)), None)
+    return caps.group(1).strip().title() if caps else None
 
 
 def _most_common(pattern: re.Pattern[str], text: str) -> str | None:
