@@ -220,3 +220,14 @@ def test_a_second_header_row_under_merged_cells_names_the_points_columns():
     assert reading.layout.header_rows == 2
     row = reading.rows[0]
     assert (points(row, "max"), points(row, "score"), points(row, "deducted")) == (2, 1.5, 0.5)
+
+
+def test_a_header_a_narrow_column_wrapped_inside_its_words_is_read():
+    table = grid(
+        [
+            ["Mã\nsố", "Tiêu chí", "Điể\nm\ntối\nđa", "Điể\nm\nđạt", "Điể\nm\nbị\ntrừ"],
+            ["1.1", "Kế hoạch CCHC", "2", "1,5", "-\n0,5"],
+        ]
+    )
+    row = read_table(table).rows[0]
+    assert (points(row, "max"), points(row, "score"), points(row, "deducted")) == (2, 1.5, 0.5)

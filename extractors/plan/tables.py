@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from extractors.plan import lexicon
 from normalizers.numbers import parse_points
@@ -79,11 +80,11 @@ class Row:
         return "; ".join(dict.fromkeys(p for p in parts if p)) or None
 
 
-def _roles_in(header: str) -> list[str]:
+def _roles_in(header: str, columns=None) -> list[str]:
     """The roles a header cell names, in the order it names them (a scan may merge two
     headers into one cell: "Bộ phận phối hợp | Thời gian")."""
     found: dict[str, int] = {}
-    for role, pattern in lexicon.table_columns():
+    for role, pattern in columns or lexicon.table_columns():
         match = pattern.search(header)
         if match and not any(start <= match.start() < end for start, end in found.values()):
             found[role] = (match.start(), match.end())
@@ -118,11 +119,9 @@ def _merged_from_above(grid: list[list], h: int) -> bool:
 def _roles_at(grid: list[list], h: int) -> Layout | None:
     """The layout if the header is the first h + 1 rows."""
     texts = _column_texts(grid[: h + 1])
-    # a narrow column wraps a header word over lines ("Tr" / "ừ"): read it unwrapped too
-    unwrapped = _column_texts(grid[: h + 1], joiner="")
-    named = [
-        _roles_in(fold(t)) or _roles_in(fold(u)) for t, u in zip(texts, unwrapped, strict=True)
-    ]
+    # a narrow column wraps its header inside words ("Điể / m / bị / trừ"): read it without
+    # spaces too
+    named = [_roles_in(fold(t)) or _roles_in(fold(t).replace(" ", ""), _compact()) for t in texts]
     roles: dict[str, int] = {}
     for col, names in enumerate(named):
         for i, role in enumerate(names[:2]):
@@ -152,16 +151,24 @@ def is_header_row(cells: list) -> bool:
     return named >= 2 and not any(_is_points(t) for t in texts)
 
 
-def _column_texts(rows: list[list], joiner: str = " ") -> list[str]:
+@cache
+def _compact() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The column patterns without their spaces, for headers read without theirs."""
+    return tuple(
+        (role, re.compile(p.pattern.replace(" ", ""), p.flags))
+        for role, p in lexicon.table_columns()
+    )
+
+
+def _column_texts(rows: list[list]) -> list[str]:
     width = max(len(r) for r in rows)
     texts = [""] * width
     for row in rows:
         for col, cell in enumerate(row):
             if cell is None:
                 continue
-            text = joiner.join(p.strip() for p in cell.paragraphs if p.strip())
             for c in range(col, min(width, col + cell.col_span)):
-                texts[c] = f"{texts[c]} {text}".strip()
+                texts[c] = f"{texts[c]} {cell.text}".strip()
     return texts
 
 
