@@ -567,3 +567,29 @@ def test_label_wordings(line, kind):
 )
 def test_words_that_open_a_sentence_are_no_label(line):
     assert find_label(line) is None
+
+
+def test_capital_letter_parts_above_the_roman_sections(tmp_path):
+    path = build(
+        tmp_path / "ke-hoach.docx",
+        [
+            "KẾ HOẠCH",
+            "Khắc phục những hạn chế trong Chỉ số cải cách hành chính năm 2024",
+            "A. MỤC ĐÍCH, YÊU CẦU",
+            "1. Mục đích",
+            "- Nâng cao nhận thức của cán bộ, công chức về cải cách hành chính.",
+            "B. NỘI DUNG KHẮC PHỤC",
+            "I. Nội dung cải cách thể chế",
+            "+ Rà soát, hệ thống hóa văn bản quy phạm pháp luật của xã.",
+            "II. Nội dung cải cách tổ chức bộ máy hành chính nhà nước",
+            "+ Tổ chức đánh giá việc thực hiện Quy chế làm việc của UBND xã.",
+            "Giao Văn phòng UBND chủ trì thực hiện các nhiệm vụ trên.",
+            "C. TỔ CHỨC THỰC HIỆN",
+            "1. Văn phòng theo dõi, tổng hợp kết quả thực hiện kế hoạch này hằng quý.",
+        ],
+    )
+    tasks = extract_plan(read_docx(path)).tasks
+    assert [(t.field, t.text, t.lead) for t in tasks] == [
+        ("2", "Rà soát, hệ thống hóa văn bản quy phạm pháp luật của xã.", None),
+        ("4", "Tổ chức đánh giá việc thực hiện Quy chế làm việc của UBND xã.", "Văn phòng UBND"),
+    ]

@@ -56,7 +56,7 @@ _ASSIGN = re.compile(r"^(?:[^,:]{0,60},\s*)?giao\s+(?:cho\s+)?(?P<value>.+)$", r
 
 @dataclass(frozen=True)
 class Marker:
-    kind: str  # roman | capital | number | letter | bullet | auto | none
+    kind: str  # roman | part | capital | number | letter | bullet | auto | none
     label: str
     level: float | None = None  # the depth of a heading known by its words, not its number
 
@@ -68,6 +68,8 @@ class Marker:
             return 1
         if self.kind == "capital":  # "A. Công tác cải cách hành chính" between "II." and "1."
             return 1.5
+        if self.kind == "part":  # "B. NỘI DUNG KHẮC PHỤC" above "I.", "II."
+            return 0.5
         if self.kind == "number":
             return 1 + self.label.count(".") + 1
         return None
@@ -226,6 +228,7 @@ class _Walker:
         self.current = self.root
         self.zone = "preamble"
         self.events: list[Line | TableAt] = []
+        self.capitals_above_romans: bool | None = None  # decided by the first capital heading
 
     def table(self, table: Table) -> None:
         self.events.append(TableAt(table, self.current, self.zone))
@@ -244,6 +247,8 @@ class _Walker:
         marker, body = split_marker(text)
         if marker.kind == "none" and paragraph.list_level is not None:
             marker = Marker("auto", str(paragraph.list_level))
+        if marker.kind == "capital" and self.zone in ("preamble", "body"):
+            marker = self._capital(marker)
         if self.zone == "body" and is_field_name(marker, body, self.current.index):
             marker = Marker(marker.kind, marker.label, self._numbered().depth + 0.5)
         if self.zone in ("preamble", "body") and marker.depth is not None:
@@ -266,6 +271,15 @@ class _Walker:
     def _appendix_index(self, text: str) -> None:
         """An appendix's title says which index its tables are about."""
         self.current.index = index_named(text) or self.current.index
+
+    def _capital(self, marker: Marker) -> Marker:
+        """'A.', 'B.' headings are parts above the roman ones when they come before any roman
+        heading ("B. NỘI DUNG KHẮC PHỤC" / "I. ..."), else they stand between roman and arabic."""
+        if self.capitals_above_romans is None:
+            self.capitals_above_romans = not any(
+                s.depth == 1 for s in self.current.chain() if s is not self.root
+            )
+        return Marker("part", marker.label) if self.capitals_above_romans else marker
 
     def _numbered(self) -> Section:
         """The nearest numbered heading above: a field named without a number stands under it,
