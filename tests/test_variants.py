@@ -100,9 +100,16 @@ def test_task_table_headed_noi_dung(tables):
     assert tasks["deadline"].tolist() == ["Quý I/2025", "Năm 2025"]
 
 
+def _extracted(tmp_path, lines: list[str], table: str) -> pd.DataFrame:
+    """One plan of these lines, run through the pipeline: one of its output tables."""
+    build(tmp_path / "ke-hoach.docx", lines)
+    run(tmp_path, tmp_path / "out")
+    return pd.read_parquet(tmp_path / "out" / f"{table}.parquet")
+
+
 def test_numbered_solutions_are_tasks_and_numbered_headings_are_not(tmp_path):
-    build(
-        tmp_path / "bao-cao.docx",
+    tasks = _extracted(
+        tmp_path,
         [
             "KẾ HOẠCH",
             "Nâng cao Chỉ số CCHC năm 2025",
@@ -116,9 +123,8 @@ def test_numbered_solutions_are_tasks_and_numbered_headings_are_not(tmp_path):
             "III. TỔ CHỨC THỰC HIỆN",
             "1. Văn phòng theo dõi, tổng hợp kết quả thực hiện kế hoạch này hằng quý.",
         ],
+        "tasks",
     )
-    run(tmp_path, tmp_path / "out")
-    tasks = pd.read_parquet(tmp_path / "out" / "tasks.parquet")
     assert tasks["text"].tolist() == [
         "Rà soát, công bố đầy đủ thủ tục hành chính.",
         "Tăng cường kiểm tra việc giải quyết hồ sơ trên hệ thống một cửa điện tử.",
@@ -128,8 +134,8 @@ def test_numbered_solutions_are_tasks_and_numbered_headings_are_not(tmp_path):
 
 
 def test_the_index_year_is_the_published_results_year_not_the_plans_own(tmp_path):
-    build(
-        tmp_path / "ke-hoach.docx",
+    documents = _extracted(
+        tmp_path,
         [
             "KẾ HOẠCH",
             "Nâng cao Chỉ số cải cách hành chính năm 2025",
@@ -138,21 +144,12 @@ def test_the_index_year_is_the_published_results_year_not_the_plans_own(tmp_path
             "I. NHIỆM VỤ, GIẢI PHÁP",
             "- Rà soát, công bố đầy đủ thủ tục hành chính.",
         ],
+        "documents",
     )
-    run(tmp_path, tmp_path / "out")
-    assert pd.read_parquet(tmp_path / "out" / "documents.parquet")["index_year"].tolist() == [2024]
+    assert documents["index_year"].tolist() == [2024]
 
 
 def test_the_district_of_the_header_block_when_the_text_names_it_nowhere_else(tmp_path):
-    build(
-        tmp_path / "ke-hoach.docx",
-        [
-            "UBND HUYỆN HẢI HẬU",
-            "UBND XÃ HẢI AN",
-            "KẾ HOẠCH",
-            "Khắc phục hạn chế Chỉ số CCHC năm 2024",
-        ],
-    )
-    run(tmp_path, tmp_path / "out")
-    documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
+    header = ["UBND HUYỆN HẢI HẬU", "UBND XÃ HẢI AN", "KẾ HOẠCH", "Khắc phục hạn chế CCHC năm 2024"]
+    documents = _extracted(tmp_path, header, "documents")
     assert documents[["district", "unit_name"]].values.tolist() == [["Hải Hậu", "Hải An"]]
