@@ -76,6 +76,8 @@ class Document:
     file_format: str  # docx | pdf | pdf_scanned
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # runs of text typed in a legacy font and converted to Unicode, by encoding (tcvn3, vni)
+    legacy_runs: dict[str, int] = field(default_factory=dict)
 
 
 # ---- records -------------------------------------------------------------------------------

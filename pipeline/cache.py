@@ -15,7 +15,7 @@ from pipeline import __version__
 from pipeline.atomic import replacing
 
 ROOT = Path(__file__).resolve().parents[1]
-RULES = ("pipeline", "extractors", "normalizers", "data/lexicon", "data/catalogs")
+RULES = ("pipeline", "extractors", "normalizers", "data/lexicon", "data/catalogs", "data/encodings")
 
 
 @cache

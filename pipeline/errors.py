@@ -6,9 +6,13 @@ import zipfile
 
 from lxml import etree
 
+from extractors.readers.office import ConversionError
+
 
 def explain(error: BaseException) -> str:
     text = str(error)
+    if isinstance(error, ConversionError):  # already in a user's words
+        return text
     if isinstance(error, MemoryError):
         return (
             "reading this file needed more memory than allowed: check the file, or raise --memory"

@@ -1,16 +1,26 @@
 """Every file under the folder, hashed and typed from its content, before any parsing.
 
-The type comes from the bytes (magic numbers, zip members, OLE stream names), not the file's
+The type comes from the bytes (magic numbers, zip members, the OLE directory), not the file's
 extension: a `.doc` renamed `.docx`, a password-protected Word file, a zip bomb or a Word file
 carrying XML entity declarations is told apart here and never reaches a parser.
+
+A file's name may be any bytes the file system holds (names unzipped from a Windows archive are
+often in a legacy code page): `source_path` keeps them losslessly (bytes that are not UTF-8 are
+escaped as \\xNN), `source_name` is the best reading of them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import olefile
+
+from normalizers.legacy import readable
 
 MAX_UNZIPPED = 256 * 1024 * 1024  # a plan's Word file unpacks to a few MB
 MAX_RATIO = 100  # deflate ratio of a member beyond which it is a bomb, not a document
@@ -24,21 +34,24 @@ _IMAGES = {
     b"BM": "bmp",
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def _utf16(name: str) -> bytes:
-    return name.encode("utf-16-le")
+_RTF = b"{\\rtf"
+_ODT = b"application/vnd.oasis.opendocument.text"
+# Word's File Information Block: flags at byte 10, bit 8 set when the document is encrypted
+_FIB_FLAGS, _FIB_ENCRYPTED = 10, 0x0100
+# formats LibreOffice converts to DOCX for the DOCX reader
+CONVERTED = ("doc", "rtf", "odt")
 
 
 @dataclass(frozen=True)
 class FileEntry:
     path: Path
-    source_path: str  # relative to the folder the run was given
+    source_path: str  # relative to the folder the run was given; bytes not UTF-8 escaped
     sha256: str
     size: int
-    kind: str  # docx | pdf | or what was detected for a file that is not read
+    kind: str  # docx | pdf | doc | rtf | odt | or what was detected for a file not read
     status: str | None = None  # set when the file is not to be parsed
     reason: str | None = None
+    source_name: str = ""  # source_path as a person reads it
 
     @property
     def doc_id(self) -> str:
@@ -72,8 +85,16 @@ def _entry(path: Path, folder: Path) -> FileEntry:
             digest.update(chunk)
             size += len(chunk)
     kind, status, reason = sniff(path, head, size)
+    raw = os.fsencode(path.relative_to(folder).as_posix())
     return FileEntry(
-        path, path.relative_to(folder).as_posix(), digest.hexdigest(), size, kind, status, reason
+        path,
+        raw.decode("utf-8", "backslashreplace"),
+        digest.hexdigest(),
+        size,
+        kind,
+        status,
+        reason,
+        "/".join(readable(part) for part in raw.split(b"/")),
     )
 
 
@@ -86,23 +107,49 @@ def sniff(path: Path, head: bytes, size: int) -> tuple[str, str | None, str | No
     if head.startswith(b"PK\x03\x04"):
         return _zip(path)
     if head.startswith(_OLE):
-        if _utf16("EncryptedPackage") in head:
-            return (
-                "docx-encrypted",
-                "failed",
-                (
-                    "a password-protected Word file: remove the password in Word "
-                    "(File > Info > Protect Document) and run again"
-                ),
-            )
-        if _utf16("WordDocument") in head:
-            return "doc", "failed", "a legacy Word .doc file: save it as .docx and run again"
-        return "ole", "skipped", "an old Office file that is not a Word document: not read"
+        return _ole(path)
+    if head.startswith(_RTF):
+        return "rtf", None, None
     image = next((k for magic, k in _IMAGES.items() if head.startswith(magic)), None)
     if image:
         return image, "skipped", "an image: plans are read from DOCX or PDF (put scans in a PDF)"
     kind = path.suffix.lower().lstrip(".") or "unknown"
-    return kind, "skipped", "not a plan: only DOCX and PDF files are read"
+    return kind, "skipped", "not a plan: only Word (DOCX, DOC, RTF, ODT) and PDF files are read"
+
+
+def _ole(path: Path) -> tuple[str, str | None, str | None]:
+    """An OLE compound file, told by the streams its directory lists (wherever in the file the
+    directory is: Word writes it near the end)."""
+    encrypted = (
+        "failed",
+        (
+            "a password-protected Word file: remove the password in Word "
+            "(File > Info > Protect Document) and run again"
+        ),
+    )
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            if ole.exists("EncryptedPackage"):
+                return ("docx-encrypted", *encrypted)
+            if not ole.exists("WordDocument"):
+                return (
+                    "ole",
+                    "skipped",
+                    "an old Office file that is not a Word document (Excel, PowerPoint?): not read",
+                )
+            fib = ole.openstream("WordDocument").read(_FIB_FLAGS + 2)
+    except (OSError, ValueError, struct.error, IndexError) as error:  # olefile's own are OSError
+        return (
+            "ole-damaged",
+            "failed",
+            (
+                f"a damaged old Office file (its OLE directory cannot be read: {error}): open "
+                "it in Word, save it as .docx and run again"
+            ),
+        )
+    if len(fib) == _FIB_FLAGS + 2 and int.from_bytes(fib[_FIB_FLAGS:], "little") & _FIB_ENCRYPTED:
+        return ("doc-encrypted", *encrypted)
+    return "doc", None, None
 
 
 def _zip(path: Path) -> tuple[str, str | None, str | None]:
@@ -127,13 +174,17 @@ def _zip(path: Path) -> tuple[str, str | None, str | None]:
                         f"ratio up to {worst:.0f}:1): not a real Word document, not read"
                     ),
                 )
-            if "word/document.xml" not in names:
+            if "mimetype" in names and archive.read("mimetype").strip() == _ODT:
+                kind, main = "odt", "content.xml"
+            elif "word/document.xml" in names:
+                kind, main = "docx", "word/document.xml"
+            else:
                 return (
                     "zip",
                     "skipped",
                     ("a zip archive that is not a Word document: unpack it into the folder"),
                 )
-            with archive.open("word/document.xml") as part:
+            with archive.open(main) as part:
                 prologue = part.read(4096)
     except (zipfile.BadZipFile, OSError, EOFError):
         return damaged
@@ -146,4 +197,4 @@ def _zip(path: Path) -> tuple[str, str | None, str | None]:
                 "not read"
             ),
         )
-    return "docx", None, None
+    return kind, None, None

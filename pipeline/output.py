@@ -19,6 +19,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         [
             ("doc_id", S),
             ("source_path", S),
+            ("source_name", S),
             ("sha256", S),
             ("file_format", S),
             ("pages", INT),

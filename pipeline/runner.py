@@ -21,16 +21,18 @@ from pathlib import Path
 from pebble import ProcessExpired, ProcessPool
 
 from extractors.criteria.coding import code_run, read_overrides
-from extractors.model import Extraction
+from extractors.model import Document, Extraction, Finding
 from extractors.plan import extract_plan
 from extractors.plan.lexicon import DATA_DIR
 from extractors.readers.docx import read_docx
-from extractors.readers.pdf import LegacyFontError, probe_pdf, read_pdf
+from extractors.readers.office import read_converted
+from extractors.readers.pdf import probe_pdf, read_pdf
 from extractors.readers.scan import read_scan
+from normalizers.legacy import NAMES
 from pipeline import __version__
 from pipeline.cache import ResultCache
 from pipeline.errors import explain
-from pipeline.inventory import FileEntry, inventory
+from pipeline.inventory import CONVERTED, FileEntry, inventory
 from pipeline.output import write_coding, write_tables
 from pipeline.validate import validate
 
@@ -66,6 +68,7 @@ class FileResult:
     error: str | None = None
     pages: int | None = None
     extraction: Extraction | None = None
+    source_name: str | None = None
 
     @property
     def doc_id(self) -> str:
@@ -101,7 +104,9 @@ def parse(path: str, kind: str) -> Parsed:
 
 def _parse(path: Path, kind: str) -> Parsed:
     if kind == "docx":
-        return _judge(Parsed("docx", "ok", extraction=extract_plan(read_docx(path))))
+        return _extract(Parsed("docx", "ok"), read_docx(path))
+    if kind in CONVERTED:
+        return _extract(Parsed(kind, "ok"), read_converted(path, kind))
     pages, has_text = probe_pdf(path)
     if pages == 0:
         return Parsed("pdf", "failed", "the PDF has no pages: download or export it again", 0)
@@ -112,11 +117,23 @@ def _parse(path: Path, kind: str) -> Parsed:
                 "OCR found no text in this scan: check that its pages are not blank or too "
                 "faint, and scan again at 300 dpi"
             ), pages)  # fmt: skip
-        return _judge(Parsed("pdf_scanned", "ok", pages=pages, extraction=extract_plan(document)))
-    try:
-        return _judge(Parsed("pdf", "ok", pages=pages, extraction=extract_plan(read_pdf(path))))
-    except LegacyFontError as error:
-        return Parsed("pdf", "partial", str(error), pages)
+        return _extract(Parsed("pdf_scanned", "ok", pages=pages), document)
+    return _extract(Parsed("pdf", "ok", pages=pages), read_pdf(path))
+
+
+def _extract(parsed: Parsed, document: Document) -> Parsed:
+    parsed.extraction = extract_plan(document)
+    parsed.extraction.findings.extend(
+        Finding(
+            "info",
+            "legacy_encoding_converted",
+            f"text in a legacy font converted to Unicode: {NAMES[encoding]}, {runs} runs",
+            "documents",
+            encoding,
+        )
+        for encoding, runs in sorted(document.legacy_runs.items())
+    )
+    return _judge(parsed)
 
 
 def _judge(parsed: Parsed) -> Parsed:
@@ -229,7 +246,12 @@ def run(
 
 def _result(entry: FileEntry, first: dict[str, FileEntry], parsed: dict[str, Parsed]):
     result = FileResult(
-        entry.source_path, entry.sha256, entry.kind, entry.status or "failed", entry.reason
+        entry.source_path,
+        entry.sha256,
+        entry.kind,
+        entry.status or "failed",
+        entry.reason,
+        source_name=entry.source_name,
     )
     if not entry.parse:
         return result
@@ -251,6 +273,7 @@ def to_rows(results: list[FileResult]) -> dict[str, list[dict]]:
         doc = {
             "doc_id": result.doc_id,
             "source_path": result.source_path,
+            "source_name": result.source_name,
             "sha256": result.sha256,
             "file_format": result.file_format,
             "pages": result.pages,

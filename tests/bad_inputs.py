@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import io
+import tempfile
 import zipfile
 from pathlib import Path
 
+from extractors.readers.office import convert, find_soffice
 from tests.docx_factory import build, content_control, deleted, inserted, paragraph_xml, run
+from tests.legacy_factory import encode
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+# a small plan typed in VNI, in a PDF whose font does not say so: told by its characters
+LEGACY_PLAN = [
+    "KẾ HOẠCH",
+    "Khắc phục hạn chế năm 2024 của xã Kỳ Lạc",
+    "1. Cải cách thủ tục hành chính: đạt 16,5/18 điểm (-1,5 điểm).",
+]
 
 
 def zero_page_pdf() -> bytes:
@@ -39,6 +48,22 @@ def pdf_with_text(path: Path, lines: list[str], **options) -> Path:
         page.drawString(60, y, line)
         y -= 20
     page.save()
+    return path
+
+
+def saved_as_doc(source: Path, path: Path) -> Path:
+    """source (a DOCX) saved by LibreOffice as a Word 97-2003 .doc at path."""
+    with tempfile.TemporaryDirectory() as folder:
+        path.write_bytes(convert(source, "docx", "doc", Path(folder)).read_bytes())
+    return path
+
+
+def encrypted_docx(source: Path, path: Path) -> Path:
+    """source protected with a password as Word does it (an OLE file holding the package)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with open(source, "rb") as plain, open(path, "wb") as out:
+        OOXMLFile(plain).encrypt("secret", out)
     return path
 
 
@@ -125,16 +150,16 @@ def write_all(folder: Path, samples: Path) -> dict[str, Path]:
     )
     made["not-a-plan.pdf"] = pdf_with_text(folder / "not-a-plan.pdf", invoice)
     made["legacy-font.pdf"] = pdf_with_text(
-        folder / "legacy-font.pdf",
-        ["KÕ ho¹ch", "Kh¾c phôc h¹n chÕ trong c¶i c¸ch hµnh chÝnh n¨m 2024 cña x· Kú L¹c"],
+        folder / "legacy-font.pdf", [encode(line, "vni") for line in LEGACY_PLAN]
     )
-    made["renamed-doc.docx"] = folder / "renamed-doc.docx"
-    made["renamed-doc.docx"].write_bytes(OLE + "WordDocument".encode("utf-16-le") + b"\0" * 64)
-    made["encrypted.docx"] = folder / "encrypted.docx"
-    made["encrypted.docx"].write_bytes(OLE + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64)
+    made["corrupt-ole.doc"] = folder / "corrupt-ole.doc"
+    made["corrupt-ole.doc"].write_bytes(OLE + "WordDocument".encode("utf-16-le") + b"\0" * 64)
     made["zip-bomb.docx"] = zip_bomb(folder / "zip-bomb.docx")
     made["entity-bomb.docx"] = entity_bomb(folder / "entity-bomb.docx")
     made["tracked.docx"] = tracked_plan(folder / "tracked.docx")
+    made["encrypted.docx"] = encrypted_docx(made["tracked.docx"], folder / "encrypted.docx")
+    if find_soffice():  # a real .doc needs LibreOffice to be made
+        made["renamed-doc.docx"] = saved_as_doc(made["tracked.docx"], folder / "renamed-doc.docx")
     made["notes.txt"] = folder / "notes.txt"
     made["notes.txt"].write_text("ghi chú của chuyên viên", encoding="utf-8")
     made["photo.jpg"] = folder / "photo.jpg"

@@ -47,7 +47,7 @@ def test_a_messy_folder_gives_a_row_per_file_and_a_summary(tmp_path):
     for name, schema in SCHEMAS.items():
         assert pq.read_schema(out / f"{name}.parquet").names == schema.names
     documents = pd.read_parquet(out / "documents.parquet").set_index("source_path")
-    assert documents.loc["old.docx", "error"].startswith("a legacy Word .doc file")
+    assert documents.loc["old.docx", "error"].startswith("a damaged old Office file")
     assert documents.loc["broken.docx", "status"] == "failed"
     assert documents.loc["notes.txt", "status"] == "skipped"
     plan = documents.loc["sub/plan.docx"]

@@ -3,7 +3,7 @@
 import pytest
 
 from extractors.model import Paragraph, Table
-from extractors.readers.pdf import LegacyFontError, Line, Word, _refuse_legacy_text, read_pdf
+from extractors.readers.pdf import read_pdf
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +48,6 @@ def test_every_block_has_a_page_and_landscape_pages_are_read(cam_duong):
     appendix = [b for b in cam_duong.blocks if isinstance(b, Table)][-1]
     assert appendix.method == "pdfplumber-lattice"
     assert max(c.page for c in appendix.cells) == cam_duong.pages
-
-
-def test_legacy_font_text_is_refused_not_emitted():
-    class Page:
-        def __init__(self, text):
-            self.lines = [Line([Word(text, 0, 1, 0, 1, 12, False)], 1)]
-
-    with pytest.raises(LegacyFontError, match="legacy Vietnamese font"):
-        _refuse_legacy_text([Page("Céng hßa x· héi chñ nghÜa ViÖt Nam")])
-    _refuse_legacy_text([Page("Cộng hòa xã hội chủ nghĩa Việt Nam")])
 
 
 def test_a_borderless_table_is_read_by_the_camelot_fallback(tmp_path):

@@ -4,16 +4,21 @@ python-docx opens and validates the package; the body is then walked in document
 what python-docx's paragraph / table API hides is read too: content controls (w:sdt), tracked
 insertions kept and deletions dropped, text boxes, and merged cells (gridSpan / vMerge) that
 appear once with their span. Each cell is visited once (no quadratic table.cell(i, j) loops).
+A run typed in a legacy Vietnamese font (TCVN3 .VnTime, VNI-Times) is converted to Unicode by
+its font, the font told by the run, its styles or the document defaults (normalizers.legacy).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from lxml import etree
 
 from extractors.model import Block, Cell, Document, Paragraph, Provenance, Table
+from normalizers import legacy
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -22,14 +27,105 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 _TRANSPARENT = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "smartTag"}
 # subtrees whose text is not part of the document as it reads now
 _DROPPED = {W + "del", W + "moveFrom", MC_FALLBACK, W + "pPr", W + "rPr", W + "sdtPr"}
-_TEXT = {W + "t": None, W + "tab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+# a soft hyphen is invisible, but in a TCVN3 run its byte is the letter ư: kept until the run's
+# font is known (LibreOffice writes that byte as w:softHyphen)
+_TEXT = {
+    W + "t": None,
+    W + "tab": " ",
+    W + "br": "\n",
+    W + "cr": "\n",
+    W + "noBreakHyphen": "-",
+    W + "softHyphen": legacy.SOFT_HYPHEN,
+}
 
 
 def read_docx(path: Path) -> Document:
-    body = docx.Document(str(path)).element.body
+    package = docx.Document(str(path))
+    body = package.element.body
+    fonts = _Fonts(package.styles.element)
+    reading = _Reading(fonts, legacy.Converter.for_fonts(_font_texts(body, fonts)))
     blocks: list[Block] = []
-    _read_flow(body, blocks)
-    return Document(blocks=blocks, file_format="docx", pages=None)
+    _read_flow(body, blocks, reading)
+    return Document(
+        blocks=blocks, file_format="docx", pages=None, legacy_runs=dict(reading.convert.runs)
+    )
+
+
+class _Fonts:
+    """The font a run's (non-ASCII Latin) text is drawn in: set on the run, else by its
+    character style, else by its paragraph's style (each through the styles it is based on),
+    else the document's default."""
+
+    def __init__(self, styles: etree._Element):
+        self.own: dict[str, str | None] = {}
+        self.based_on: dict[str, str | None] = {}
+        self.default_style: str | None = None
+        for style in styles.iterchildren(W + "style"):
+            name = style.get(W + "styleId")
+            self.own[name] = _font(style.find(W + "rPr"))
+            self.based_on[name] = _val(style.find(W + "basedOn"))
+            if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true"):
+                self.default_style = name
+        self.default = _font(styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+
+    def of_style(self, name: str | None) -> str | None:
+        seen = set()
+        while name and name not in seen:
+            seen.add(name)
+            if self.own.get(name):
+                return self.own[name]
+            name = self.based_on.get(name)
+        return None
+
+    def of_run(self, run: etree._Element, paragraph_style: str | None) -> str | None:
+        props = run.find(W + "rPr")
+        character_style = _val(props.find(W + "rStyle")) if props is not None else None
+        return (
+            _font(props)
+            or self.of_style(character_style)
+            or self.of_style(paragraph_style or self.default_style)
+            or self.default
+        )
+
+
+def _font(props: etree._Element | None) -> str | None:
+    fonts = props.find(W + "rFonts") if props is not None else None
+    if fonts is None:
+        return None
+    # a theme font wins over a named one; characters past ASCII are drawn in the hAnsi font
+    names = ("hAnsiTheme", "hAnsi", "asciiTheme", "ascii")
+    return next((fonts.get(W + n) for n in names if fonts.get(W + n)), None)
+
+
+def _val(element: etree._Element | None) -> str | None:
+    return element.get(W + "val") if element is not None else None
+
+
+def _paragraph_style(p: etree._Element | None) -> str | None:
+    return _val(p.find(f"{W}pPr/{W}pStyle")) if p is not None else None
+
+
+def _font_texts(body: etree._Element, fonts: _Fonts) -> dict[str | None, str]:
+    """All the text of the document by the font it is drawn in: a font no name says is legacy
+    is told by its text."""
+    texts: dict[str | None, list[str]] = defaultdict(list)
+    for run in body.iter(W + "r"):
+        style = _paragraph_style(next(run.iterancestors(W + "p"), None))
+        pieces = run.iter(W + "t", W + "softHyphen")
+        texts[fonts.of_run(run, style)].extend(_TEXT[t.tag] or t.text or "" for t in pieces)
+    return {font: "".join(parts) for font, parts in texts.items()}
+
+
+@dataclass
+class _Reading:
+    """One document's fonts and its converter of legacy-font runs."""
+
+    fonts: _Fonts
+    convert: legacy.Converter
+
+    def run_text(self, run: etree._Element, paragraph_style: str | None, text: str) -> str:
+        converted = self.convert(text, self.fonts.of_run(run, paragraph_style))
+        return converted.replace(legacy.SOFT_HYPHEN, "")  # what is left is a real soft hyphen
 
 
 def _children(element: etree._Element, tag: str):
@@ -41,19 +137,19 @@ def _children(element: etree._Element, tag: str):
             yield from _children(child, tag)
 
 
-def _read_flow(parent: etree._Element, blocks: list[Block]) -> None:
+def _read_flow(parent: etree._Element, blocks: list[Block], reading: _Reading) -> None:
     for child in parent.iterchildren():
         if child.tag == W + "p":
-            _read_paragraph(child, blocks)
+            _read_paragraph(child, blocks, reading)
         elif child.tag == W + "tbl":
-            blocks.append(_read_table(child, len(blocks)))
+            blocks.append(_read_table(child, len(blocks), reading))
         elif child.tag in _TRANSPARENT:
-            _read_flow(child, blocks)
+            _read_flow(child, blocks, reading)
 
 
-def _read_paragraph(p: etree._Element, blocks: list[Block]) -> None:
+def _read_paragraph(p: etree._Element, blocks: list[Block], reading: _Reading) -> None:
     boxes: list[etree._Element] = []
-    text = _paragraph_text(p, boxes)
+    text = _paragraph_text(p, reading, boxes)
     num = p.find(f"{W}pPr/{W}numPr")
     level = None
     if num is not None:
@@ -61,10 +157,13 @@ def _read_paragraph(p: etree._Element, blocks: list[Block]) -> None:
         level = int(ilvl.get(W + "val", "0")) if ilvl is not None else 0
     blocks.append(Paragraph(text=text, prov=Provenance(block=len(blocks)), list_level=level))
     for box in boxes:  # a text box reads after the paragraph that anchors it
-        _read_flow(box, blocks)
+        _read_flow(box, blocks, reading)
 
 
-def _paragraph_text(p: etree._Element, boxes: list[etree._Element] | None = None) -> str:
+def _paragraph_text(
+    p: etree._Element, reading: _Reading, boxes: list[etree._Element] | None = None
+) -> str:
+    style = _paragraph_style(p)
     parts: list[str] = []
 
     def walk(element: etree._Element) -> None:
@@ -80,13 +179,18 @@ def _paragraph_text(p: etree._Element, boxes: list[etree._Element] | None = None
                 fixed = _TEXT[tag]
                 parts.append((child.text or "") if fixed is None else fixed)
                 continue
+            if tag == W + "r":  # a run's text is converted as a whole, by the run's font
+                start = len(parts)
+                walk(child)
+                parts[start:] = [reading.run_text(child, style, "".join(parts[start:]))]
+                continue
             walk(child)
 
     walk(p)
     return "".join(parts)
 
 
-def _read_table(tbl: etree._Element, block: int) -> Table:
+def _read_table(tbl: etree._Element, block: int, reading: _Reading) -> Table:
     cells: list[Cell] = []
     open_cells: dict[int, Cell] = {}  # grid column -> the cell a vertical merge continues
     n_rows = n_cols = 0
@@ -102,7 +206,7 @@ def _read_table(tbl: etree._Element, block: int) -> Table:
             if continues and above is not None and above.col_span == span:
                 above.row_span = r - above.row + 1
             else:
-                paragraphs = [_paragraph_text(p) for p in tc.iter(W + "p")]
+                paragraphs = [_paragraph_text(p, reading) for p in tc.iter(W + "p")]
                 cell = Cell(row=r, col=col, paragraphs=paragraphs, col_span=span)
                 cells.append(cell)
                 open_cells[col] = cell

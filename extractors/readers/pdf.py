@@ -5,13 +5,16 @@ A visible chain of small steps, page by page:
   and signature blocks) -> reading order (a two-column region is read column by column) ->
   paragraphs (a marker, an indented first line, a short last line or a change of weight starts
   a new one) ; ruled tables (pdfplumber's lattice) -> cells with their spans.
-Page numbers are dropped; a table that runs on over a page break becomes one table.
+Page numbers are dropped; a table that runs on over a page break becomes one table. Text drawn
+in a legacy Vietnamese font (TCVN3 .VnTime, VNI-Times) is converted to Unicode by the font of
+each character (normalizers.legacy).
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +22,7 @@ import pdfplumber
 import pypdfium2
 
 from extractors.model import Block, Cell, Document, Paragraph, Provenance, Table
+from normalizers import legacy
 from normalizers.text import UPPER
 
 MIN_TEXT_CHARS = 20  # fewer characters on every page: a scan (stamps and page numbers aside)
@@ -27,25 +31,26 @@ COLUMN_GAP = 3.0  # a gap wider than this many font sizes splits a line into col
 INDENT = 6.0  # points right of the margin that make a first line
 # a line ending this share of the text width before the right margin is a paragraph's last
 SHORT_LINE = 0.12
+FLUSH = 1.5  # points from the right margin within which a line ends on it
+JUSTIFIED_SHARE = 0.3  # of the body lines ending on the right margin: the text is justified
+COLUMN_SHARE = 0.25  # of the text width right of the margin where a second column starts
 LEFT_PERCENTILE = 0.1
 TOUCHING = 0.6  # points between two words that are one word
+FALLBACK_GAP = 0.12  # of the font size: words in two fonts this close are one word
 MARGIN_BAND = 0.08  # the share of the page height at top and bottom where page numbers stand
 TABLE_ROWS = 3  # rows split into three or more columns that make a borderless table
 FALLBACK_FLAVORS = ("lattice", "hybrid", "stream")  # camelot, for tables pdfplumber misses
 _MARKER = re.compile(r"^(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+*•–])\s*\S")
 # "1.5. Cải cách", "d) Để thực hiện", "II. TỔ CHỨC": a numbered or lettered item, even where
 # OCR lost the bold and the indent that would tell it
+# a line broken after a hyphen inside a word ("2246/QĐ-" / "UBND"); a spaced dash ("kinh tế -"
+# / "xã hội") is a word of its own and keeps its space
+_WRAPPED_AT_HYPHEN = re.compile(r"(?<=\w)(-)\n(?=\w)")
 _HEADING_START = re.compile(
     rf"^(?:[IVX]{{1,4}}\.|\d{{1,2}}(?:\.\d{{1,2}})*\.|[a-zđ]\))\s+[{UPPER}]"
 )
 _PAGE_NUMBER = re.compile(r"^(?:-?\s*\d{1,3}\s*-?|trang \d{1,3}(?:/\d{1,3})?)$", re.IGNORECASE)
-# characters of the TCVN3 (ABC) and VNI legacy encodings that Vietnamese Unicode text never uses
-_LEGACY = set("¸µ¶·¹¨©ª«¬®¯°±²³´½¾ÆÇËÎÏÑÖ×ØÜÞßäåæçëîïñö÷øûüþ")
-LEGACY_SHARE = 0.02
-
-
-class LegacyFontError(Exception):
-    """The text layer is in a legacy Vietnamese font encoding (TCVN3 / VNI)."""
+_WORD = re.compile(r"\S+")
 
 
 def probe_pdf(path: Path) -> tuple[int, bool]:
@@ -85,6 +90,7 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    font: str = ""
 
 
 @dataclass
@@ -128,6 +134,7 @@ class _Layout:
     left: float
     right: float
     pitch: float
+    justified: bool = False  # most full lines end on the right margin
 
 
 @dataclass
@@ -135,17 +142,20 @@ class _PageContent:
     number: int
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    # words of the page as printed -> as their legacy font draws them, for text read without
+    # fonts (camelot's tables)
+    spellings: dict[str, str] = field(default_factory=dict)
 
 
 def read_pdf(path: Path, scanned: bool = False) -> Document:
     """scanned: the text layer is OCR over page images, where ruled tables are pixels."""
     with pdfplumber.open(str(path)) as pdf:
-        pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
+        convert = legacy.Converter.for_fonts(_font_texts(pdf.pages))
+        pages = [_read_page(page, n, convert) for n, page in enumerate(pdf.pages, start=1)]
         page_count = len(pdf.pages)
         for content, page in zip(pages, pdf.pages, strict=True):
             if not content.tables:
                 _fallback_tables(path, page, content, scanned)
-    _refuse_legacy_text(pages)
     layout = _measure(pages)
     blocks: list[Block] = []
     for item in _paragraphs(_stream(pages), layout):
@@ -153,19 +163,37 @@ def read_pdf(path: Path, scanned: bool = False) -> Document:
             _add_table(item, blocks)
         else:
             blocks.append(_paragraph(item, len(blocks)))
-    return Document(blocks=blocks, file_format="pdf", pages=page_count)
+    return Document(
+        blocks=blocks, file_format="pdf", pages=page_count, legacy_runs=dict(convert.runs)
+    )
+
+
+def _font_texts(pages) -> dict[str | None, str]:
+    """All the characters of the document by their font: a font whose name does not say it is
+    legacy is told by its text."""
+    texts: dict[str | None, list[str]] = defaultdict(list)
+    for page in pages:
+        for char in page.chars:
+            texts[char["fontname"]].append(char["text"])
+    return {font: "".join(chars) for font, chars in texts.items()}
 
 
 # ---- one page ------------------------------------------------------------------------------
 
 
-def _read_page(page, number: int) -> _PageContent:
-    found = page.find_tables()
-    words = [
-        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], "Bold" in w["fontname"])
-        for w in page.extract_words(extra_attrs=["fontname", "size"], y_tolerance=LINE_TOLERANCE)
-    ]
+def _read_page(page, number: int, convert: legacy.Converter) -> _PageContent:
+    found = page.find_tables(_page_break_rules(page))
     content = _PageContent(number)
+    words = []
+    # a word is in one font: pdfplumber splits words where the font changes
+    for w in page.extract_words(extra_attrs=["fontname", "size"], y_tolerance=LINE_TOLERANCE):
+        text = convert(w["text"], w["fontname"])
+        if text != w["text"]:
+            content.spellings[w["text"]] = text
+        font = w["fontname"]
+        words.append(
+            Word(text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], "Bold" in font, font)
+        )
     inside: list[list[Word]] = [[] for _ in found]
     outside: list[Word] = []
     for word in words:
@@ -176,6 +204,16 @@ def _read_page(page, number: int) -> _PageContent:
     ]
     content.tables = [_table(t, inside[i], number) for i, t in enumerate(found)]
     return content
+
+
+def _page_break_rules(page) -> dict:
+    """A browser leaves a table row broken by a page open (no rule under its part on one page,
+    none over its part on the next): rules where the table's column rules end close it."""
+    rules = [e for e in page.edges if e["orientation"] == "v"]
+    if not rules:
+        return {}
+    ends = [min(e["top"] for e in rules), max(e["bottom"] for e in rules)]
+    return {"explicit_horizontal_lines": ends}
 
 
 def _contains(bbox, word: Word) -> bool:
@@ -218,9 +256,13 @@ def _join_touching(row: list[Word]) -> list[Word]:
     out = [row[0]]
     for word in row[1:]:
         last = out[-1]
-        if word.x0 - last.x1 < TOUCHING:
+        # a glyph the font lacks is drawn from a fallback font ("đi" + "ể" + "m"), and a font
+        # change splits a word; a real space is wider than this share of the font size
+        fallback = word.font != last.font and word.x0 - last.x1 < FALLBACK_GAP * word.size
+        if word.x0 - last.x1 < TOUCHING or fallback:
             out[-1] = Word(last.text + word.text, last.x0, word.x1, min(last.top, word.top),
-                           max(last.bottom, word.bottom), last.size, last.bold)  # fmt: skip
+                           max(last.bottom, word.bottom), last.size, last.bold,
+                           word.font)  # fmt: skip
         else:
             out.append(word)
     return out
@@ -276,7 +318,7 @@ def _fallback_tables(path: Path, page, content: _PageContent, scanned: bool) -> 
         areas = {} if flavor == "lattice" else {"table_areas": [_area(region, page.height)]}
         found = camelot.read_pdf(str(path), pages=str(content.number), flavor=flavor, **areas)
         if found.n:
-            content.tables = [_camelot_table(t, content.number, flavor, page.height) for t in found]
+            content.tables = [_camelot_table(t, content, flavor, page.height) for t in found]
             boxes = [t.prov.bbox for t in content.tables]
             content.lines = [
                 line for line in content.lines
@@ -317,10 +359,15 @@ def _tabular_region(lines: list[Line]) -> tuple[float, float, float, float] | No
     )
 
 
-def _camelot_table(found, page: int, flavor: str, height: float) -> Table:
+def _camelot_table(found, content: _PageContent, flavor: str, height: float) -> Table:
     """camelot's grid as cells; a row whose one filled cell is in capitals heads the rows below
-    (camelot's stream tables carry no spans)."""
-    grid = found.df.values.tolist()
+    (camelot's stream tables carry no spans). camelot reads text without its fonts: a word the
+    page prints in a legacy font is spelt as that font draws it."""
+    page = content.number
+    grid = [
+        [_WORD.sub(lambda m: content.spellings.get(m.group(), m.group()), v) for v in values]
+        for values in found.df.values.tolist()
+    ]
     n_cols = len(grid[0]) if grid else 0
     cells = []
     for r, values in enumerate(grid):
@@ -344,15 +391,6 @@ def _camelot_table(found, page: int, flavor: str, height: float) -> Table:
 # ---- the whole document --------------------------------------------------------------------
 
 
-def _refuse_legacy_text(pages: list[_PageContent]) -> None:
-    text = "".join(line.text for page in pages for line in page.lines).replace(" ", "")
-    if text and sum(c in _LEGACY for c in text) / len(text) > LEGACY_SHARE:
-        raise LegacyFontError(
-            "the text uses a legacy Vietnamese font (TCVN3/.VnTime or VNI): convert the "
-            "document to Unicode (e.g. with Unikey's converter) and export the PDF again"
-        )
-
-
 def _measure(pages: list[_PageContent]) -> _Layout:
     lines = [line for page in pages for line in page.lines if len(line.words) > 3]
     if not lines:
@@ -367,7 +405,9 @@ def _measure(pages: list[_PageContent]) -> _Layout:
         for a, b in zip(page.lines, page.lines[1:], strict=False)
         if 0 < b.top - a.top < 3 * a.size
     ]
-    return _Layout(float(left), right, statistics.median(pitches) if pitches else 0.0)
+    flush = sum(abs(line.x1 - right) <= FLUSH for line in lines) / len(lines)
+    pitch = statistics.median(pitches) if pitches else 0.0
+    return _Layout(float(left), right, pitch, flush >= JUSTIFIED_SHARE)
 
 
 def _stream(pages: list[_PageContent]) -> list[Line | Table]:
@@ -444,9 +484,15 @@ def _starts_paragraph(paragraph: list[Line], line: Line, layout: _Layout) -> boo
         return True
     if line.bold != previous.bold or line.x0 > layout.left + INDENT:
         return True
-    if same_page and (line.x1 < previous.x0 or line.x0 > previous.x1):
+    # beside the line before, not under it: another column (a line left of an indented
+    # first line is that paragraph's short last line)
+    beside = line.x1 < previous.x0 and previous.x0 - layout.left > COLUMN_SHARE * width
+    if same_page and (beside or line.x0 > previous.x1):
         return True
-    if previous.x1 < layout.right - SHORT_LINE * width:
+    # justified text ends every line but a paragraph's last on the margin; ragged text ends
+    # a line up to a long word short of it
+    slack = FLUSH * 2 if layout.justified else SHORT_LINE * width
+    if previous.x1 < layout.right - slack:
         return True
     if _HEADING_START.match(line.text):
         return True
@@ -472,7 +518,7 @@ def _paragraph(lines: list[Line], block: int) -> Paragraph:
         max(line.x1 for line in lines),
         max(line.bottom for line in lines),
     )
-    text = " ".join(line.text for line in lines)
+    text = _WRAPPED_AT_HYPHEN.sub(r"\1", "\n".join(line.text for line in lines)).replace("\n", " ")
     return Paragraph(text=text, prov=Provenance(block=block, page=lines[0].page, bbox=bbox))
 
 
