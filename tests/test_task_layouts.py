@@ -593,3 +593,16 @@ def test_capital_letter_parts_above_the_roman_sections(tmp_path):
         ("2", "Rà soát, hệ thống hóa văn bản quy phạm pháp luật của xã.", None),
         ("4", "Tổ chức đánh giá việc thực hiện Quy chế làm việc của UBND xã.", "Văn phòng UBND"),
     ]
+
+
+def test_a_stated_result_in_a_solutions_section_is_no_task(tmp_path):
+    assert tasks_of(
+        tmp_path,
+        [
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Cải cách thể chế",
+            "- Lĩnh vực này đạt điểm tối đa, tiếp tục duy trì.",
+            "2. Cải cách thủ tục hành chính",
+            "- Phấn đấu đạt điểm tối đa tiêu chí công khai thủ tục hành chính.",
+        ],
+    ) == [("Phấn đấu đạt điểm tối đa tiêu chí công khai thủ tục hành chính.", None, None, None)]

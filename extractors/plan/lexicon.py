@@ -46,6 +46,14 @@ def _patterns(relative: str, key: str, template: str = "{}") -> Patterns:
 
 
 @cache
+def not_tasks() -> re.Pattern[str]:
+    """Lines that stand where tasks do and assign nothing (a pointer to an appendix, a stated
+    result such as "Lĩnh vực này đạt điểm tối đa")."""
+    rows = read_rows("lexicon/not_tasks.csv")
+    return re.compile("|".join(f"(?:{row['pattern']})" for row in rows), re.IGNORECASE)
+
+
+@cache
 def section_kinds() -> Patterns:
     return _patterns("lexicon/sections.csv", "kind")
 

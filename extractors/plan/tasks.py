@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.model import Task
+from extractors.plan import lexicon
 from extractors.plan.actors import own_actor, parse_assignment
 from extractors.plan.fields import match_field
 from extractors.plan.outline import UNIT_LABELS, Line, Section, TableAt, find_label
@@ -26,7 +27,6 @@ from normalizers.text import clean_item, clean_value, sentence_case
 _REFERENCE = re.compile(
     r"tiêu chí(?: thành phần)?(?: số)?\s+(\d{1,2}[a-z]?(?:\.\d{1,2})*)", re.IGNORECASE
 )
-_POINTER = re.compile(r"chi tiết (?:tại|theo) phụ lục", re.IGNORECASE)
 _LEAD_ROW = re.compile(r"^(?P<unit>.+?)\s+chủ trì(?:\s+thực hiện)?\s*:?$", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?<=[;,.])\s+")  # where a label may open a clause inside a line
 NOT_TASKS = {"purpose", "organization", "results", "appendix"}
@@ -119,15 +119,19 @@ def _completes(previous: Line | None, line: Line) -> bool:
 def _task_words(line: Line) -> str | None:
     if line.is_heading:
         numbered = line.is_bare_item and line.section.parent.section_kind == "solutions"
-        return clean_item(line.body) if numbered and not _POINTER.search(line.body) else None
+        return clean_item(line.body) if numbered and not _assigns_nothing(line.body) else None
     if line.label == "tasks":
         value = line.value or ""
         return clean_item(value) if value and not value.endswith(":") else None
     if line.label is not None or line.marker.label == "*":
         return None
-    if line.body.endswith(":") or _POINTER.search(line.body) or not _in_task_scope(line):
+    if line.body.endswith(":") or _assigns_nothing(line.body) or not _in_task_scope(line):
         return None
     return clean_item(line.body) or None
+
+
+def _assigns_nothing(body: str) -> bool:
+    return bool(lexicon.not_tasks().search(clean_item(body)))
 
 
 def _in_task_scope(line: Line) -> bool:
