@@ -42,8 +42,12 @@ def match_key(text: str) -> str:
         key = key.replace(f" {abbreviation} ", f" {expansion} ")
     key = re.sub(r"^\s*(?:tiêu chí|lĩnh vực)(?: số)? \w+ ", " ", key)
     key = re.sub(r"^\s*\d+ ", " ", key)
-    for filler in _fillers():
-        key = re.sub(rf"^\s*{filler}\b", " ", key)
+    # fillers may stack in any order ("Nội dung công tác cải cách thể chế")
+    previous = None
+    while key != previous:
+        previous = key
+        for filler in _fillers():
+            key = re.sub(rf"^\s*{filler}\b", " ", key)
     return " ".join(key.split())
 
 
