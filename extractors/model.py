@@ -100,6 +100,13 @@ class DocumentInfo:
     index_year: int | None = None
     signer: str | None = None
     decisions: list[Decision] = field(default_factory=list)
+    # where the unit is, from the gazetteer, not the document: filled by the run
+    # (pipeline/gazetteer.py)
+    district_resolved: str | None = None
+    province_resolved: str | None = None
+    unit_code: str | None = None
+    unit_2025: str | None = None
+    province_2025: str | None = None
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from underthesea.pipeline.text_normalize import token_normalize
 
@@ -25,7 +26,13 @@ def fix_tone_marks(text: str) -> str:
     underthesea's text_normalize tokenizes and re-joins with spaces ("a , b"); applying its
     token normalizer to each word keeps the punctuation and spacing exactly as printed.
     """
-    return _WORD.sub(lambda m: token_normalize(m.group()), text)
+    return _WORD.sub(lambda m: _modern_word(m.group()), text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _modern_word(word: str) -> str:
+    # a plan repeats its words thousands of times; underthesea's normalizer is slow per call
+    return token_normalize(word)
 
 
 def collapse_whitespace(text: str) -> str:

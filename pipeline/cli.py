@@ -88,3 +88,30 @@ def evaluate_command(out: Path, gold: Path, misses: int) -> None:
 
     report = evaluate(out, gold)
     click.echo(report.render(misses))
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("data/out"),
+    show_default=True,
+    help="Folder of a run's Parquet tables and review.csv; report.html is written there.",
+)
+@click.option(
+    "--raw",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="The folder the run read, for links to its files (without it: no links).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Date tasks are overdue against. Default: the day the tables were written.",
+)
+def report(out: Path, raw: Path | None, as_of) -> None:
+    """Render OUT/report.html again from the tables of a run."""
+    from pipeline.report import write_report  # pandas, Matplotlib: only this command needs them
+
+    click.echo(write_report(out, raw, as_of.date() if as_of else None))

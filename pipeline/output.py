@@ -81,6 +81,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("lead", S),
             ("partners", S),
             ("deadline", S),
+            ("deadline_date", pa.date32()),
+            ("deadline_kind", S),
+            ("lead_key", S),
             ("page", INT),
         ]
     ),

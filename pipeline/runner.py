@@ -2,7 +2,8 @@
 
     inventory (hash, type from content) -> parse each distinct file in a worker process with a
     wall-clock timeout and a memory cap (or take it from the cache) -> criterion codes for the
-    whole run -> validation -> Parquet tables, written atomically.
+    whole run -> each unit placed in the gazetteer -> validation -> Parquet tables, written
+    atomically.
 
 A file that hangs, crashes its worker, runs out of memory or raises becomes that file's `failed`
 row with a reason a user can act on; the run goes on.
@@ -10,12 +11,16 @@ row with a reason a user can act on; the run goes on.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
+import pickle
 import resource
 import time
 from collections import Counter
 from concurrent.futures import TimeoutError as Timeout
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
@@ -26,17 +31,21 @@ from extractors.plan import extract_plan
 from extractors.plan.lexicon import DATA_DIR
 from extractors.readers.docx import read_docx
 from extractors.readers.office import read_converted
-from extractors.readers.pdf import probe_pdf, read_pdf
+from extractors.readers.pdf import SCANNED, probe_pdf, read_pdf
 from extractors.readers.scan import read_scan
+from normalizers.deadlines import parse_deadline, plan_year
 from normalizers.legacy import NAMES
+from normalizers.units import lead_key
 from pipeline import __version__
 from pipeline.cache import ResultCache
 from pipeline.errors import explain
+from pipeline.gazetteer import locate
 from pipeline.inventory import CONVERTED, FileEntry, inventory
 from pipeline.output import write_coding, write_tables
 from pipeline.validate import validate
 
 STATUSES = ("ok", "partial", "failed", "skipped")
+log = logging.getLogger(__name__)
 DEFAULT_OVERRIDES = DATA_DIR / "overrides.csv"
 
 
@@ -107,18 +116,40 @@ def _parse(path: Path, kind: str) -> Parsed:
         return _extract(Parsed("docx", "ok"), read_docx(path))
     if kind in CONVERTED:
         return _extract(Parsed(kind, "ok"), read_converted(path, kind))
-    pages, has_text = probe_pdf(path)
+    pages, to_ocr = probe_pdf(path)
     if pages == 0:
         return Parsed("pdf", "failed", "the PDF has no pages: download or export it again", 0)
-    if not has_text:
-        document = read_scan(path)
-        if not document.blocks:
-            return Parsed("pdf_scanned", "failed", (
-                "OCR found no text in this scan: check that its pages are not blank or too "
-                "faint, and scan again at 300 dpi"
-            ), pages)  # fmt: skip
-        return _extract(Parsed("pdf_scanned", "ok", pages=pages), document)
-    return _extract(Parsed("pdf", "ok", pages=pages), read_pdf(path))
+    if not to_ocr:
+        return _extract(Parsed("pdf", "ok", pages=pages), read_pdf(path))
+    document = read_scan(path, None if len(to_ocr) == pages else to_ocr)
+    if not document.blocks:
+        return Parsed(document.file_format, "failed", (
+            "OCR found no text in this scan: check that its pages are not blank or too "
+            "faint, and scan again at 300 dpi"
+        ), pages)  # fmt: skip
+    parsed = _extract(Parsed(document.file_format, "ok", pages=pages), document)
+    parsed.extraction.findings.extend(_ocr_findings(to_ocr, pages))
+    return parsed
+
+
+def _ocr_findings(to_ocr: dict[int, str], pages: int) -> list[Finding]:
+    """What was read by OCR in a PDF that is not a plain scan, and why: a text layer ignored
+    or a page image in a born-digital file is worth knowing when a value looks off."""
+    if len(to_ocr) == pages and set(to_ocr.values()) == {SCANNED}:
+        return []
+    by_reason: dict[str, list[int]] = {}
+    for page, reason in sorted(to_ocr.items()):
+        by_reason.setdefault(reason, []).append(page)
+    return [
+        Finding(
+            "info",
+            "read_by_ocr",
+            f"page{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))} of {pages} "
+            f"read by OCR: {reason}",
+            "documents",
+        )
+        for reason, numbers in by_reason.items()
+    ]
 
 
 def _extract(parsed: Parsed, document: Document) -> Parsed:
@@ -236,12 +267,42 @@ def run(
     )
     out.mkdir(parents=True, exist_ok=True)
     documents = [(r.source_path, r.extraction) for r in summary.results if r.extraction]
+    for _, extraction in documents:  # first: where a plan is chooses its criterion catalog
+        extraction.findings.extend(locate(extraction.info))
     write_coding(code_run(documents, read_overrides(overrides or DEFAULT_OVERRIDES)), out)
     for _, extraction in documents:
         extraction.findings.extend(validate(extraction))
-    write_tables(to_rows(summary.results), out)
+    rows = to_rows(summary.results)
+    write_tables(rows, out)
+    _write_report(out, folder, rows)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_report(out: Path, folder: Path, rows: dict[str, list[dict]]) -> None:
+    """OUT/report.html from the tables just written; the tables are the run's result, so a
+    report that cannot be drawn is a warning, not a failed run. The same tables on the same
+    day draw the same page: an unchanged re-run keeps the one it has."""
+    key = _report_key(out, folder, rows)
+    stamp = out / ".cache" / "report.key"
+    if (out / "report.html").exists() and stamp.exists() and stamp.read_text() == key:
+        return
+    from pipeline.report import write_report  # pandas, Matplotlib: not for the workers
+
+    try:
+        write_report(out, folder)
+    except Exception as error:
+        log.warning("report.html was not written: %s: %s", type(error).__name__, error)
+        return
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key)
+
+
+def _report_key(out: Path, folder: Path, rows: dict[str, list[dict]]) -> str:
+    review = out / "review.csv"
+    digest = hashlib.sha256(pickle.dumps((rows, str(folder), __version__, date.today())))
+    digest.update(review.read_bytes() if review.exists() else b"")
+    return digest.hexdigest()
 
 
 def _result(entry: FileEntry, first: dict[str, FileEntry], parsed: dict[str, Parsed]):
@@ -263,6 +324,24 @@ def _result(entry: FileEntry, first: dict[str, FileEntry], parsed: dict[str, Par
     result.file_format, result.status, result.error = done.file_format, done.status, done.error
     result.pages, result.extraction = done.pages, done.extraction
     return result
+
+
+def task_rows(doc_id: str, extraction: Extraction) -> list[dict]:
+    """Tasks with the analyst's columns: the deadline's last day and kind, the lead's key."""
+    year = plan_year((t.deadline for t in extraction.tasks), extraction.info.index_year)
+    rows = []
+    for task in extraction.tasks:
+        deadline = parse_deadline(task.deadline, year)
+        rows.append(
+            {
+                "doc_id": doc_id,
+                **vars(task),
+                "deadline_date": deadline.date,
+                "deadline_kind": deadline.kind,
+                "lead_key": lead_key(task.lead),
+            }
+        )
+    return rows
 
 
 def to_rows(results: list[FileResult]) -> dict[str, list[dict]]:
@@ -289,9 +368,9 @@ def to_rows(results: list[FileResult]) -> dict[str, list[dict]]:
             for name, records in (
                 ("scores", extraction.scores),
                 ("deductions", extraction.deductions),
-                ("tasks", extraction.tasks),
                 ("issues", extraction.findings),
             ):
                 rows[name].extend({"doc_id": result.doc_id, **vars(r)} for r in records)
+            rows["tasks"].extend(task_rows(result.doc_id, extraction))
         rows["documents"].append(doc)
     return rows

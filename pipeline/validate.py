@@ -3,7 +3,9 @@
 Stable check names: score_arithmetic, score_exceeds_max, implausible_value, criteria_vs_field,
 groups_vs_field, fields_vs_group, fields_vs_total, narrative_vs_table, narrative_vs_section,
 rank_range, implausible_year, recovered_value. (restatement_differs, unreadable_value and
-unmatched_criterion come from extraction and coding.)
+unmatched_criterion come from extraction and coding; ambiguous_unit, unit_not_in_gazetteer,
+unit_successor and unit_divided_2025 from placing the unit in the gazetteer,
+pipeline/gazetteer.py.)
 """
 
 from __future__ import annotations

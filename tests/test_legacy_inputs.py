@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import unicodedata
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -195,8 +196,13 @@ def _as_gold(out, folder):
         gold["document"] = {k: doc[k] for k in DOCUMENT_FIELDS if pd.notna(doc[k])}
         gold["document"]["decisions"] = [{"number": d["number"]} for d in doc["decisions"]]
         name = os.path.basename(doc["source_path"]).split(".")[0]
-        (folder / f"{name}.json").write_text(json.dumps(gold, default=int), encoding="utf-8")
+        (folder / f"{name}.json").write_text(json.dumps(gold, default=_json), encoding="utf-8")
     return folder
+
+
+def _json(value):
+    """numpy integers as numbers, dates (tasks.deadline_date) in ISO form."""
+    return value.isoformat() if isinstance(value, date) else int(value)
 
 
 def _plain(frame):

@@ -78,7 +78,9 @@ def read_overrides(path: Path | None) -> list[Override]:
 
 
 def _region(extraction: Extraction) -> Region:
-    return extraction.info.province, extraction.info.index_year
+    """The province whose catalog applies: as printed, else as the gazetteer places the unit."""
+    info = extraction.info
+    return info.province or info.province_resolved, info.index_year
 
 
 def learn(documents: list[tuple[str, Extraction]]) -> dict[Region, list[Entry]]:
@@ -86,7 +88,7 @@ def learn(documents: list[tuple[str, Extraction]]) -> dict[Region, list[Entry]]:
     known region (criteria differ between provinces), so it teaches nothing."""
     learned: dict[Region, list[Entry]] = defaultdict(list)
     for source, extraction in documents:
-        if not extraction.info.province:
+        if not _region(extraction)[0]:
             continue
         for score in extraction.scores:
             if score.level == "criterion" and score.code and score.name:

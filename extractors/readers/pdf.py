@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +27,14 @@ from extractors.model import Block, Cell, Document, Paragraph, Provenance, Table
 from normalizers import legacy
 from normalizers.text import UPPER
 
-MIN_TEXT_CHARS = 20  # fewer characters on every page: a scan (stamps and page numbers aside)
+MIN_TEXT_CHARS = 20  # fewer characters on a page: no text layer (stamps and page numbers aside)
+GLYPH_CODES = 0.05  # of a page's characters left as glyph codes: its fonts lack a Unicode map
+MIN_WORDS = 30  # words on a page that are enough to tell its language
+VIETNAMESE_WORDS = 0.1  # of a page's words, fewer spelt with Vietnamese letters: glyph garbage
+# why a page is read by OCR
+SCANNED = "an image"
+NO_UNICODE = "fonts without a Unicode map"
+NO_VIETNAMESE = "a text layer with no Vietnamese words"
 LINE_TOLERANCE = 3.0  # points between the tops of words on one line
 COLUMN_GAP = 3.0  # a gap wider than this many font sizes splits a line into columns
 INDENT = 6.0  # points right of the margin that make a first line
@@ -51,26 +60,56 @@ _HEADING_START = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^(?:-?\s*\d{1,3}\s*-?|trang \d{1,3}(?:/\d{1,3})?)$", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def probe_pdf(path: Path) -> tuple[int, bool]:
-    """(pages, has a text layer)."""
+def probe_pdf(path: Path) -> tuple[int, dict[int, str]]:
+    """(pages, the pages to read by OCR: 1-based number -> why). A page is read by OCR when it
+    is an image (a scan, a signed page scanned back into a born-digital PDF) or when its text
+    layer cannot be read; every page of a PDF without any text is."""
     try:
         pdf = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
         # PDFium refuses a document without pages; pdfminer opens it and counts none
         if "password" in str(error).lower() or _pages_by_pdfminer(path) != 0:
             raise
-        return 0, False
+        return 0, {}
     try:
-        pages = len(pdf)
-        has_text = any(
-            len(pdf[i].get_textpage().get_text_range().strip()) >= MIN_TEXT_CHARS
-            for i in range(pages)
-        )
+        texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        if all(len(text.strip()) < MIN_TEXT_CHARS for text in texts):
+            return len(texts), dict.fromkeys(range(1, len(texts) + 1), SCANNED)
+        why = {
+            n: text_problem(text) if len(text.strip()) >= MIN_TEXT_CHARS else _image(pdf[n - 1])
+            for n, text in enumerate(texts, start=1)
+        }
     finally:
         pdf.close()
-    return pages, has_text
+    return len(texts), {n: reason for n, reason in why.items() if reason}
+
+
+def _image(page: pypdfium2.PdfPage) -> str | None:
+    """A page without text that draws an image is a scan; one drawing none is blank."""
+    images = page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE])
+    return SCANNED if next(images, None) is not None else None
+
+
+def text_problem(text: str) -> str | None:
+    """Why a page's text layer cannot be read, None when it can: glyph codes where letters
+    should be (fonts without a ToUnicode map), or letters that spell no Vietnamese."""
+    if sum(map(_glyph_code, text)) > GLYPH_CODES * len(text):
+        return NO_UNICODE
+    words = _LETTERS.findall(legacy.convert(text, legacy.detect(text)))
+    vietnamese = sum(not word.isascii() for word in words)
+    if len(words) >= MIN_WORDS and vietnamese < VIETNAMESE_WORDS * len(words):
+        return NO_VIETNAMESE
+    return None
+
+
+def _glyph_code(char: str) -> bool:
+    """A character a font without a Unicode map leaves: a control, private-use or unassigned
+    code, or the replacement character."""
+    category = unicodedata.category(char)
+    return (category == "Cc" and not char.isspace()) or category in ("Co", "Cn") or char == "\ufffd"
 
 
 def _pages_by_pdfminer(path: Path) -> int | None:
@@ -147,15 +186,16 @@ class _PageContent:
     spellings: dict[str, str] = field(default_factory=dict)
 
 
-def read_pdf(path: Path, scanned: bool = False) -> Document:
-    """scanned: the text layer is OCR over page images, where ruled tables are pixels."""
+def read_pdf(path: Path, scanned: Collection[int] = ()) -> Document:
+    """scanned: the pages (1-based) whose text layer is OCR over a page image, where ruled
+    tables are pixels."""
     with pdfplumber.open(str(path)) as pdf:
         convert = legacy.Converter.for_fonts(_font_texts(pdf.pages))
         pages = [_read_page(page, n, convert) for n, page in enumerate(pdf.pages, start=1)]
         page_count = len(pdf.pages)
         for content, page in zip(pages, pdf.pages, strict=True):
             if not content.tables:
-                _fallback_tables(path, page, content, scanned)
+                _fallback_tables(path, page, content, content.number in scanned)
     layout = _measure(pages)
     blocks: list[Block] = []
     for item in _paragraphs(_stream(pages), layout):
