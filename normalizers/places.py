@@ -21,7 +21,7 @@ _ABBREVIATIONS = {
     "t": "tỉnh",
 }
 # a type word ends at a space; an abbreviation needs its dot ('H. Văn Lâm'), or a space when
-# it has two letters ('TT Như Quỳnh'): a letter alone could be a name's initial
+# it has two letters ('TT Yên Viên'): a letter alone could be a name's initial
 _TYPE_WORD = re.compile(
     rf"^(?:({'|'.join(_TYPES)})\s+|({'|'.join(_ABBREVIATIONS)})\.\s*|(tt|tx|tp)\s+)(?=\S)",
     re.IGNORECASE,
@@ -31,7 +31,7 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def split_type(name: str) -> tuple[str | None, str]:
-    """'TT. Như Quỳnh' -> ('thị trấn', 'Như Quỳnh'); 'Cẩm Dương' -> (None, 'Cẩm Dương')."""
+    """'TT. Yên Viên' -> ('thị trấn', 'Yên Viên'); 'Tân Hiệp' -> (None, 'Tân Hiệp')."""
     text = collapse_whitespace(nfc(name))
     found = _TYPE_WORD.match(text)
     if not found:
@@ -46,7 +46,7 @@ def name_key(name: str) -> str:
 
 
 def ascii_key(text: str) -> str:
-    """'Xã Thanh Xá' -> 'xathanhxa': letters and digits without accents, as the gazetteer keys
+    """'Xã Tân Hiệp' -> 'xatanhiep': letters and digits without accents, as the gazetteer keys
     the former names it records."""
     # what is not ASCII once decomposed is a mark: dropped (the gazetteer's 10,000 names are
     # keyed on every run, and this is twice as fast as filtering by category)

@@ -245,8 +245,8 @@ def _unresolved(named: str, candidates: tuple[Unit, ...], version: str) -> Findi
 
 
 def _as_named(info: DocumentInfo) -> str:
-    """The unit as the document names it: 'xã Thanh Xá (district Thanh Hà, province Hải
-    Dương)'."""
+    """The unit as the document names it: 'xã Tân Hiệp (district Hóc Môn, province Hồ Chí
+    Minh)'."""
     where = [f"district {info.district}"] if info.district else []
     where += [f"province {info.province}"] if info.province else []
     unit = f"{info.unit_type or 'unit'} {info.unit_name}"
