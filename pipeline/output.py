@@ -4,12 +4,15 @@ CSVs beside them (catalog_learned.csv, review.csv), written atomically."""
 from __future__ import annotations
 
 import csv
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extractors.criteria.coding import Coded
+from pipeline import __version__
 from pipeline.atomic import replacing
 
 S, F, INT = pa.string(), pa.float64(), pa.int32()
@@ -101,14 +104,25 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 
 def write_tables(rows: dict[str, list[dict]], out: Path) -> None:
-    """Write every table; each file is replaced in one step, so a reader never sees half of one."""
+    """Write every table; each file is replaced in one step, so a reader never sees half of one.
+    Each carries the pipeline's version and the run's time in its metadata."""
     out.mkdir(parents=True, exist_ok=True)
+    stamp = {"cchc_extract_version": __version__, "run_time": datetime.now(UTC).isoformat()}
     for name, schema in SCHEMAS.items():
         table = pa.Table.from_pylist(
             [{c: r.get(c) for c in schema.names} for r in rows.get(name, [])], schema=schema
         )
+        table = _nullable_integers(table, schema)
+        table = table.replace_schema_metadata({**table.schema.metadata, **stamp})
         with replacing(out / f"{name}.parquet") as temporary:
             pq.write_table(table, temporary)
+
+
+def _nullable_integers(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """The same table with pandas metadata that reads its integer columns as nullable integers
+    (a rank that is not printed is <NA>, not a float NaN)."""
+    frame = table.to_pandas(types_mapper={INT: pd.Int32Dtype()}.get)
+    return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
 
 
 LEARNED_COLUMNS = ["province", "year", "code", "name", "max_points", "source"]
