@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -58,14 +59,41 @@ def extract(folder: Path, out: Path, overrides: Path | None, timeout: float, mem
     """Extract every plan under FOLDER (recursively) into Parquet tables in --out."""
     total = len(discover(folder))
     limits = Limits(timeout=timeout, memory_mb=memory, workers=workers)
-    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+    terminal = sys.stderr.isatty()
+    with Progress(transient=True, disable=not terminal) as bar:
         task = bar.add_task("extracting", total=total)
-        summary = run(folder, out, progress=lambda _path: bar.advance(task), overrides=overrides,
-                      limits=limits, force=force)  # fmt: skip
+        # a log (CI, cron, nohup) gets a line per file instead of a bar it cannot show
+        lines = _ProgressLines(total)
+        advance = (lambda *_: bar.advance(task)) if terminal else lines
+        summary = run(folder, out, progress=advance, overrides=overrides, limits=limits,
+                      force=force)  # fmt: skip
     for result in summary.results:
         if result.status != "ok":
             click.echo(f"{result.status:>8}  {result.source_path}: {result.error}", err=True)
     click.echo(summary.line())
+
+
+class _ProgressLines:
+    """'[3/40] ok  12.4 s  scan/plan.pdf  (about 7 min left)': one line per file read."""
+
+    def __init__(self, total: int):
+        self.total, self.done, self.started = total, 0, time.monotonic()
+
+    def __call__(self, source_path: str, parsed) -> None:
+        self.done += 1
+        if parsed is None:
+            return  # from the cache: nothing was read, nothing to say
+        elapsed = time.monotonic() - self.started
+        left = elapsed / self.done * (self.total - self.done)
+        click.echo(
+            f"[{self.done}/{self.total}] {parsed.status:<7} {parsed.seconds:6.1f} s  "
+            f"{source_path}  ({_duration(left)} left)",
+            err=True,
+        )
+
+
+def _duration(seconds: float) -> str:
+    return f"about {seconds / 60:.0f} min" if seconds >= 90 else f"about {seconds:.0f} s"
 
 
 @main.command("eval")

@@ -66,6 +66,7 @@ class Parsed:
     pages: int | None = None
     extraction: Extraction | None = None
     transient: bool = False  # a timeout or a crash: worth trying again next run
+    seconds: float = 0.0  # how long reading it took
 
 
 @dataclass
@@ -105,10 +106,13 @@ class RunSummary:
 
 def parse(path: str, kind: str) -> Parsed:
     """Read one file and extract its records; every exception becomes a reason."""
+    started = time.perf_counter()
     try:
-        return _parse(Path(path), kind)
+        parsed = _parse(Path(path), kind)
     except Exception as error:  # MemoryError included: the worker's memory cap
-        return Parsed(kind, "failed", explain(error))
+        parsed = Parsed(kind, "failed", explain(error))
+    parsed.seconds = time.perf_counter() - started
+    return parsed
 
 
 def _parse(path: Path, kind: str) -> Parsed:
@@ -223,7 +227,7 @@ def _parse_all(entries: list[FileEntry], limits: Limits, progress) -> dict[str, 
                     transient=True,
                 )
             if progress:
-                progress(entry.path)
+                progress(entry.source_path, out[entry.sha256])
     return out
 
 
@@ -233,7 +237,7 @@ def _parse_all(entries: list[FileEntry], limits: Limits, progress) -> dict[str, 
 def run(
     folder: Path,
     out: Path,
-    progress=None,
+    progress=None,  # called with each file's source path and what reading it gave (None: cached)
     overrides: Path | None = None,
     limits: Limits = Limits(),
     force: bool = False,
@@ -254,7 +258,7 @@ def run(
         else:
             parsed[entry.sha256] = hit
             if progress:
-                progress(entry.path)
+                progress(entry.source_path, None)  # from the cache
     fresh = _parse_all(todo, limits, progress)
     for sha256, result in fresh.items():
         if not result.transient:

@@ -65,3 +65,16 @@ def test_help_lists_the_commands():
         [sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, cwd=ROOT
     )
     assert "extract" in done.stdout and "eval" in done.stdout
+
+
+def test_a_log_gets_a_line_per_file_read_and_none_for_cached_ones(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        build(folder / f"{name}.docx", ["KẾ HOẠCH", f"Khắc phục hạn chế năm 2024 của xã {name}"])
+    first = extract(folder, tmp_path / "out")  # stderr is a pipe here, as in CI or cron
+    lines = [line for line in first.stderr.splitlines() if line.startswith("[")]
+    assert [line.split()[0] for line in lines] == ["[1/2]", "[2/2]"]
+    assert all(" s  " in line and "left)" in line for line in lines), lines
+    again = extract(folder, tmp_path / "out")
+    assert not [line for line in again.stderr.splitlines() if line.startswith("[")]
