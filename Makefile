@@ -43,8 +43,8 @@ eval: setup ## score a run on data/raw/samples against the gold, per form
 	$(PY) -m pipeline extract data/raw/samples --out data/out/eval
 	$(PY) -m pipeline eval --out data/out/eval --gold tests/gold
 
-bench: setup ## PDF pages/s against raw pdfplumber on the same pages, measured in the same run
-	$(PY) -m benchmarks.bench_pdf data/raw/samples/pdf
+bench: setup ## every form against its floor measured in the same run (data/out/bench.json)
+	$(PY) -m benchmarks.bench
 
 bench-match: setup ## criterion matching on name variants generated from the catalog
 	$(PY) -m benchmarks.bench_match
