@@ -12,13 +12,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import convert, dimensions, facts, render_docx, render_html
+from . import convert, dimensions, facts, render_docx, render_html, scan
 from .blocks import Block
 from .gold import Gold
 from .kinds import cchc_papi, criteria, narrative, report, task_appendix
 from .writer import Writer
 
 FORMS = ("docx", "pdf", "browser")
+# a scan is slow to read (OCR): written only when asked for
+ALL_FORMS = (*FORMS, "scan")
 WRITERS: dict[str, Callable[[Writer], None]] = {
     "criteria": criteria.write,
     "narrative": narrative.write,
@@ -56,13 +58,17 @@ def plans(count: int, seed: int) -> list[Plan]:
 
 def write_suite(out: Path, count: int = 48, seed: int = 1, forms=FORMS) -> list[Plan]:
     started = time.monotonic()
-    unknown = set(forms) - set(FORMS)
+    unknown = set(forms) - set(ALL_FORMS)
     if unknown:
-        raise ValueError(f"unknown forms {sorted(unknown)}: choose from {FORMS}")
+        raise ValueError(f"unknown forms {sorted(unknown)}: choose from {ALL_FORMS}")
     suite = plans(count, seed)
+    looks = {p.id: scan.draw_look(seed, p.id) for p in suite} if "scan" in forms else {}
     out.mkdir(parents=True, exist_ok=True)
     (out / "gold").mkdir(exist_ok=True)
-    manifest = {p.id: {"kind": p.kind, "dimensions": p.dims} for p in suite}
+    manifest = {
+        p.id: {"kind": p.kind, "dimensions": {**p.dims, **_scan_dimensions(looks.get(p.id))}}
+        for p in suite
+    }
     (out / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
     )
@@ -76,8 +82,9 @@ def write_suite(out: Path, count: int = 48, seed: int = 1, forms=FORMS) -> list[
         docx_dir.mkdir(parents=True, exist_ok=True)
         docx_files = [render_docx.write(p.blocks, docx_dir / f"{p.id}.docx") for p in suite]
         jobs = []
-        if "pdf" in forms:
-            jobs.append(lambda: convert.docx_to_pdf(docx_files, out / "pdf"))
+        pdf_dir = out / "pdf" if "pdf" in forms else scratch / "pdf"  # scans are made from it
+        if "pdf" in forms or looks:
+            jobs.append(lambda: convert.docx_to_pdf(docx_files, pdf_dir))
         if "browser" in forms:
             pairs = [
                 (render_html.write(p.blocks, scratch / f"{p.id}.html"),
@@ -88,5 +95,12 @@ def write_suite(out: Path, count: int = 48, seed: int = 1, forms=FORMS) -> list[
         with ThreadPoolExecutor(max_workers=2) as pool:
             for future in [pool.submit(job) for job in jobs]:
                 future.result()
+        if looks:
+            documents = {p.id: p.gold.document for p in suite}
+            scan.write_scans(pdf_dir, out / "scan", looks, documents)
     print(f"{count} plans x {len(forms)} forms in {time.monotonic() - started:.1f} s -> {out}")
     return suite
+
+
+def _scan_dimensions(look: scan.Look | None) -> dict[str, str]:
+    return {} if look is None else scan.dimensions(look)
