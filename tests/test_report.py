@@ -17,6 +17,7 @@ from pipeline.cli import main
 from pipeline.output import write_tables
 from pipeline.report import REPORT, code_order, criterion_field, run_date, write_report
 from pipeline.runner import _write_report
+from tests.generalization.convert import CHROMIUM_FLAGS as BROWSER_FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "data" / "out"
@@ -24,14 +25,7 @@ SECTIONS = ("run", "ranking", "heatmap", "criteria", "tasks", "findings", "revie
 MAX_BYTES = 5 * 1024 * 1024
 MAX_LOAD_MS = 2000
 CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    *BROWSER_FLAGS,
     # any host name the page asked for would not resolve: what renders needs no network
     "--host-resolver-rules=MAP * ~NOTFOUND",
 ]

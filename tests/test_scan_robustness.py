@@ -23,21 +23,13 @@ from extractors.readers.pdf import (
     read_pdf,
     text_problem,
 )
-from pipeline.evaluate import TEXT_PAIRING, similar
+from pipeline.evaluate import DOCUMENT_FIELDS, TEXT_PAIRING, similar
 from pipeline.runner import run
 from pipeline.validate import validate
 from tests import scan_factory
 
 SCORE_COLUMNS = ["index", "level", "code", "max_points", "score", "deducted"]
-INFO_COLUMNS = [
-    "doc_kind",
-    "unit_type",
-    "unit_name",
-    "district",
-    "province",
-    "index_year",
-    "signer",
-]
+INFO_COLUMNS = list(DOCUMENT_FIELDS)
 
 
 def _pages(path) -> int:
