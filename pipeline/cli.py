@@ -10,6 +10,7 @@ import click
 from rich.progress import Progress
 
 from pipeline import __version__
+from pipeline.executors import DaskExecutor, NoScheduler
 from pipeline.inventory import discover
 from pipeline.runner import Limits, run
 
@@ -51,26 +52,54 @@ def main() -> None:
     "--workers",
     default=Limits.workers,
     show_default=True,
-    help="Files read at once (each in its own process).",
+    help="Files read at once (each in its own process): the local pool's, or with --executor "
+    "dask the LocalCluster's workers.",
 )
 @click.option("--force", is_flag=True, help="Parse every file again, ignoring cached results.")
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where files are read: a process pool here, or Dask (a LocalCluster of --workers).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    help="Read files on the Dask cluster at this address (tcp://host:8786); implies "
+    "--executor dask. Its workers must see FOLDER at the same path.",
+)
 def extract(folder: Path, out: Path, overrides: Path | None, timeout: float, memory: int,
-            workers: int, force: bool) -> None:  # fmt: skip
+            workers: int, force: bool, executor: str, scheduler: str | None) -> None:  # fmt: skip
     """Extract every plan under FOLDER (recursively) into Parquet tables in --out."""
     total = len(discover(folder))
     limits = Limits(timeout=timeout, memory_mb=memory, workers=workers)
+    reader = _executor(executor, scheduler, workers)
     terminal = sys.stderr.isatty()
     with Progress(transient=True, disable=not terminal) as bar:
         task = bar.add_task("extracting", total=total)
         # a log (CI, cron, nohup) gets a line per file instead of a bar it cannot show
         lines = _ProgressLines(total)
         advance = (lambda *_: bar.advance(task)) if terminal else lines
-        summary = run(folder, out, progress=advance, overrides=overrides, limits=limits,
-                      force=force)  # fmt: skip
+        try:
+            summary = run(folder, out, progress=advance, overrides=overrides, limits=limits,
+                          force=force, executor=reader)  # fmt: skip
+        except NoScheduler as error:  # before any table is written: the outputs are as they were
+            raise click.ClickException(str(error)) from error
     for result in summary.results:
         if result.status != "ok":
             click.echo(f"{result.status:>8}  {result.source_path}: {result.error}", err=True)
     click.echo(summary.line())
+
+
+def _executor(name: str, scheduler: str | None, workers: int):
+    """None for the runner's local pool; Dask (imported by DaskExecutor) only when asked for."""
+    if name == "local" and scheduler is None:
+        return None
+    try:
+        return DaskExecutor(scheduler, workers)
+    except ImportError as error:  # the optional extra is not installed
+        raise click.ClickException(str(error)) from error
 
 
 class _ProgressLines:

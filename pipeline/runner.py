@@ -1,9 +1,9 @@
 """A run over a folder: every file found gets a documents row, whatever happens to it.
 
     inventory (hash, type from content) -> parse each distinct file in a worker process with a
-    wall-clock timeout and a memory cap (or take it from the cache) -> criterion codes for the
-    whole run -> each unit placed in the gazetteer -> validation -> Parquet tables, written
-    atomically.
+    wall-clock timeout and a memory cap, on this machine or a Dask cluster (or take it from the
+    cache) -> criterion codes for the whole run -> each unit placed in the gazetteer ->
+    validation -> Parquet tables, written atomically: all but the parsing on this machine.
 
 A file that hangs, crashes its worker, runs out of memory or raises becomes that file's `failed`
 row with a reason a user can act on; the run goes on.
@@ -18,10 +18,12 @@ import pickle
 import resource
 import time
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import TimeoutError as Timeout
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -183,51 +185,74 @@ def _judge(parsed: Parsed) -> Parsed:
     return parsed
 
 
-def _limit_memory(megabytes: int) -> None:
+def limit_memory(megabytes: int) -> None:
     size = megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (size, size))
 
 
-def _parse_all(entries: list[FileEntry], limits: Limits, progress) -> dict[str, Parsed]:
+def timed_out(kind: str, timeout: float) -> Parsed:
+    return Parsed(kind, "failed", (
+        f"reading this file took longer than {timeout:g} s: check that it opens, or run again "
+        "with a larger --timeout"
+    ), transient=True)  # fmt: skip
+
+
+def crashed(kind: str, exitcode: int | None) -> Parsed:
+    return Parsed(kind, "failed", (
+        f"the reader crashed on this file (exit code {exitcode}; out of memory?): check that it "
+        "opens, or run again with a larger --memory"
+    ), transient=True)  # fmt: skip
+
+
+class Executor(Protocol):
+    """Where files are read: `parse` on each, under the limits; yields each file with what
+    reading it gave as it is done, a timeout or a crash as that file's transient failure."""
+
+    def map(
+        self, entries: list[FileEntry], limits: Limits
+    ) -> Iterator[tuple[FileEntry, Parsed]]: ...
+
+
+class LocalPool:
+    """The default executor: a pebble process pool on this machine."""
+
+    def map(self, entries: list[FileEntry], limits: Limits) -> Iterator[tuple[FileEntry, Parsed]]:
+        workers = max(1, min(limits.workers, len(entries)))
+        with ProcessPool(
+            max_workers=workers, initializer=limit_memory, initargs=(limits.memory_mb,)
+        ) as pool:
+            futures = [
+                (
+                    entry,
+                    pool.schedule(
+                        parse, args=(str(entry.path), entry.kind), timeout=limits.timeout
+                    ),
+                )
+                for entry in entries
+            ]
+            for entry, future in futures:
+                yield entry, _outcome(entry, future, limits)
+
+
+def _outcome(entry: FileEntry, future, limits: Limits) -> Parsed:
+    try:
+        return future.result()
+    except Timeout:
+        return timed_out(entry.kind, limits.timeout)
+    except ProcessExpired as error:
+        return crashed(entry.kind, error.exitcode)
+
+
+def _parse_all(
+    entries: list[FileEntry], limits: Limits, executor: Executor, progress
+) -> dict[str, Parsed]:
     out: dict[str, Parsed] = {}
     if not entries:
-        return out
-    workers = max(1, min(limits.workers, len(entries)))
-    with ProcessPool(
-        max_workers=workers, initializer=_limit_memory, initargs=(limits.memory_mb,)
-    ) as pool:
-        futures = [
-            (
-                entry,
-                pool.schedule(parse, args=(str(entry.path), entry.kind), timeout=limits.timeout),
-            )
-            for entry in entries
-        ]
-        for entry, future in futures:
-            try:
-                out[entry.sha256] = future.result()
-            except Timeout:
-                out[entry.sha256] = Parsed(
-                    entry.kind,
-                    "failed",
-                    (
-                        f"reading this file took longer than {limits.timeout:g} s: check that it "
-                        "opens, or run again with a larger --timeout"
-                    ),
-                    transient=True,
-                )
-            except ProcessExpired as error:
-                out[entry.sha256] = Parsed(
-                    entry.kind,
-                    "failed",
-                    (
-                        f"the reader crashed on this file (exit code {error.exitcode}; out of "
-                        "memory?): check that it opens, or run again with a larger --memory"
-                    ),
-                    transient=True,
-                )
-            if progress:
-                progress(entry.source_path, out[entry.sha256])
+        return out  # no pool, no cluster started for an unchanged folder
+    for entry, parsed in executor.map(entries, limits):
+        out[entry.sha256] = parsed
+        if progress:
+            progress(entry.source_path, parsed)
     return out
 
 
@@ -241,6 +266,7 @@ def run(
     overrides: Path | None = None,
     limits: Limits = Limits(),
     force: bool = False,
+    executor: Executor | None = None,  # where files are read; default: a local process pool
 ) -> RunSummary:
     started = time.perf_counter()
     entries = inventory(folder)
@@ -259,7 +285,7 @@ def run(
             parsed[entry.sha256] = hit
             if progress:
                 progress(entry.source_path, None)  # from the cache
-    fresh = _parse_all(todo, limits, progress)
+    fresh = _parse_all(todo, limits, executor or LocalPool(), progress)
     for sha256, result in fresh.items():
         if not result.transient:
             cache.put(sha256, result)
