@@ -85,10 +85,10 @@ def of_font(name: str | None) -> Legacy | None:
 def detect(text: str) -> Legacy | None:
     """The legacy encoding text is in, told by its characters; None for Unicode (or too little
     to tell). Legacy text is all Windows-1252: any letter beyond it says Unicode."""
-    evidence = sum(c in _signature() for c in text)
+    evidence = _count(_signature(), text)
     if evidence < MIN_EVIDENCE or evidence <= _unicode_letters(text):
         return None
-    tcvn3 = sum(c in _tcvn3_only() for c in text)
+    tcvn3 = _count(_tcvn3_only(), text)
     vni = len(_vni_pairs().findall(text))
     return Legacy("tcvn3" if tcvn3 >= vni else "vni")
 
@@ -174,6 +174,17 @@ def _signature() -> frozenset[str]:
 def _tcvn3_only() -> frozenset[str]:
     vni = {c for key in table("vni") for c in key}
     return frozenset(c for c in _signature() if c not in vni)
+
+
+def _count(characters: frozenset[str], text: str) -> int:
+    """How many of text's characters are among these (all of a document's text is told at
+    once: the regular expression engine counts it far faster than a loop over characters)."""
+    return len(_one_of(characters).findall(text)) if characters else 0
+
+
+@cache
+def _one_of(characters: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(''.join(sorted(characters)))}]")
 
 
 @cache

@@ -1,3 +1,10 @@
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
 from extractors.model import Paragraph, Table
 from extractors.readers.docx import read_docx
 from tests.docx_factory import build, content_control, deleted, inserted, paragraph_xml, run
@@ -50,3 +57,38 @@ def test_content_controls_and_tracked_changes(tmp_path):
     assert "Đơn vị chủ trì: Văn phòng" in texts
     assert "Hạn mới: 25" in texts
     assert not any("cũ" in t for t in texts)
+
+
+def _rewritten(source: Path, path: Path, change) -> Path:
+    """A copy of a package whose members pass through change(name, data): None drops one."""
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(path, "w") as out:
+        for member in package.infolist():
+            data = change(member.filename, package.read(member))
+            if data is not None:
+                out.writestr(member, data)
+    return path
+
+
+def test_a_package_without_styles_reads_with_python_docx_default_styles(tmp_path):
+    plain = build(tmp_path / "plain.docx", ["Kế hoạch cải cách hành chính", "Nơi nhận:"])
+
+    def drop_styles(name: str, data: bytes) -> bytes | None:
+        if name == "word/_rels/document.xml.rels":
+            return re.sub(rb"<Relationship [^>]*/styles\"[^>]*/>", b"", data)
+        return None if name == "word/styles.xml" else data
+
+    bare = _rewritten(plain, tmp_path / "bare.docx", drop_styles)
+    assert paragraphs(read_docx(bare)) == paragraphs(read_docx(plain))
+
+
+def test_a_macro_enabled_package_fails_as_in_python_docx(tmp_path):
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    macro = b"application/vnd.ms-word.document.macroEnabled.main+xml"
+    path = _rewritten(
+        build(tmp_path / "plain.docx", ["Kế hoạch"]),
+        tmp_path / "macro.docx",
+        lambda name, data: data.replace(main, macro) if name == "[Content_Types].xml" else data,
+    )
+    for read in (read_docx, lambda p: docx.Document(str(p))):
+        with pytest.raises(ValueError, match="is not a Word file, content type is"):
+            read(path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -33,6 +33,9 @@ class Field:
         return self.index == "CCHC" and not self.code.isdigit()
 
 
+# names are compared again and again (a heading by the outline and by each record extractor,
+# the same field names in every plan): matching is pure, its results are kept
+@lru_cache(maxsize=1 << 12)
 def match_key(text: str) -> str:
     """Comparison form of a name: folded, abbreviations expanded, leading filler words dropped."""
     # a parenthesised abbreviation repeats the name: "Cải cách thủ tục hành chính (TTHC)"
@@ -88,6 +91,7 @@ def similarity(key: str, field: Field) -> float:
     return best
 
 
+@lru_cache(maxsize=1 << 12)
 def match_field(
     name: str, index: str, inside: str | None = None, threshold: float = THRESHOLD
 ) -> tuple[str, float] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -179,6 +179,7 @@ class TableAt:
         return read_table(self.table.grid(), self.table.rows_from_text)
 
 
+@lru_cache(maxsize=1 << 12)  # asked of a line by the outline and again by the record extractors
 def find_label(body: str) -> tuple[str, str] | None:
     """The label an item opens with, and its value."""
     for label in lexicon.labels():

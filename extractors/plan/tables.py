@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.plan import lexicon
 from normalizers.numbers import parse_points
@@ -80,7 +80,8 @@ class Row:
         return "; ".join(dict.fromkeys(p for p in parts if p)) or None
 
 
-def _roles_in(header: str, columns=None) -> list[str]:
+@lru_cache(maxsize=1 << 12)  # each row of a table is checked for a repeated header
+def _roles_in(header: str, columns=None) -> tuple[str, ...]:
     """The roles a header cell names, in the order it names them (a scan may merge two
     headers into one cell: "Bộ phận phối hợp | Thời gian")."""
     found: dict[str, int] = {}
@@ -88,7 +89,7 @@ def _roles_in(header: str, columns=None) -> list[str]:
         match = pattern.search(header)
         if match and not any(start <= match.start() < end for start, end in found.values()):
             found[role] = (match.start(), match.end())
-    return sorted(found, key=lambda role: found[role][0])
+    return tuple(sorted(found, key=lambda role: found[role][0]))
 
 
 def layout(grid: list[list]) -> Layout | None:

@@ -22,6 +22,9 @@ from normalizers import legacy
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_RPR, _RSTYLE, _RFONTS, _VAL = W + "rPr", W + "rStyle", W + "rFonts", W + "val"
+# a theme font wins over a named one; characters past ASCII are drawn in the hAnsi font
+_FONT_ATTRIBUTES = tuple(W + n for n in ("hAnsiTheme", "hAnsi", "asciiTheme", "ascii"))
 
 # containers whose children belong to the surrounding flow
 _TRANSPARENT = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "smartTag"}
@@ -42,8 +45,8 @@ _TEXT = {
 def read_docx(path: Path) -> Document:
     package = docx.Document(str(path))
     body = package.element.body
-    fonts = _Fonts(package.styles.element)
-    reading = _Reading(fonts, legacy.Converter.for_fonts(_font_texts(body, fonts)))
+    run_fonts = _run_fonts(body, _Fonts(package.styles.element))
+    reading = _Reading(run_fonts, legacy.Converter.for_fonts(_font_texts(run_fonts)))
     blocks: list[Block] = []
     _read_flow(body, blocks, reading)
     return Document(
@@ -67,8 +70,15 @@ class _Fonts:
             if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true"):
                 self.default_style = name
         self.default = _font(styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+        # a document has a handful of styles and thousands of runs: each chain is walked once
+        self._of_style: dict[str | None, str | None] = {}
 
     def of_style(self, name: str | None) -> str | None:
+        if name not in self._of_style:
+            self._of_style[name] = self._walk_style(name)
+        return self._of_style[name]
+
+    def _walk_style(self, name: str | None) -> str | None:
         seen = set()
         while name and name not in seen:
             seen.add(name)
@@ -78,8 +88,8 @@ class _Fonts:
         return None
 
     def of_run(self, run: etree._Element, paragraph_style: str | None) -> str | None:
-        props = run.find(W + "rPr")
-        character_style = _val(props.find(W + "rStyle")) if props is not None else None
+        props = run.find(_RPR)
+        character_style = _val(props.find(_RSTYLE)) if props is not None else None
         return (
             _font(props)
             or self.of_style(character_style)
@@ -89,30 +99,40 @@ class _Fonts:
 
 
 def _font(props: etree._Element | None) -> str | None:
-    fonts = props.find(W + "rFonts") if props is not None else None
+    fonts = props.find(_RFONTS) if props is not None else None
     if fonts is None:
         return None
-    # a theme font wins over a named one; characters past ASCII are drawn in the hAnsi font
-    names = ("hAnsiTheme", "hAnsi", "asciiTheme", "ascii")
-    return next((fonts.get(W + n) for n in names if fonts.get(W + n)), None)
+    return next(filter(None, map(fonts.get, _FONT_ATTRIBUTES)), None)
 
 
 def _val(element: etree._Element | None) -> str | None:
-    return element.get(W + "val") if element is not None else None
+    return element.get(_VAL) if element is not None else None
 
 
 def _paragraph_style(p: etree._Element | None) -> str | None:
     return _val(p.find(f"{W}pPr/{W}pStyle")) if p is not None else None
 
 
-def _font_texts(body: etree._Element, fonts: _Fonts) -> dict[str | None, str]:
+def _run_fonts(body: etree._Element, fonts: _Fonts) -> dict[etree._Element, str | None]:
+    """Every run of the body, in document order, with the font it is drawn in (told once: the
+    fonts group the text before any run is converted, and convert it after)."""
+    styles: dict[etree._Element | None, str | None] = {}  # paragraph -> its style
+    found = {}
+    for run in body.iter(W + "r"):
+        p = next(run.iterancestors(W + "p"), None)
+        if p not in styles:
+            styles[p] = _paragraph_style(p)
+        found[run] = fonts.of_run(run, styles[p])
+    return found
+
+
+def _font_texts(run_fonts: dict[etree._Element, str | None]) -> dict[str | None, str]:
     """All the text of the document by the font it is drawn in: a font no name says is legacy
     is told by its text."""
     texts: dict[str | None, list[str]] = defaultdict(list)
-    for run in body.iter(W + "r"):
-        style = _paragraph_style(next(run.iterancestors(W + "p"), None))
+    for run, font in run_fonts.items():
         pieces = run.iter(W + "t", W + "softHyphen")
-        texts[fonts.of_run(run, style)].extend(_TEXT[t.tag] or t.text or "" for t in pieces)
+        texts[font].extend(_TEXT[t.tag] or t.text or "" for t in pieces)
     return {font: "".join(parts) for font, parts in texts.items()}
 
 
@@ -120,11 +140,11 @@ def _font_texts(body: etree._Element, fonts: _Fonts) -> dict[str | None, str]:
 class _Reading:
     """One document's fonts and its converter of legacy-font runs."""
 
-    fonts: _Fonts
+    run_fonts: dict[etree._Element, str | None]  # every run of the body
     convert: legacy.Converter
 
-    def run_text(self, run: etree._Element, paragraph_style: str | None, text: str) -> str:
-        converted = self.convert(text, self.fonts.of_run(run, paragraph_style))
+    def run_text(self, run: etree._Element, text: str) -> str:
+        converted = self.convert(text, self.run_fonts[run])
         return converted.replace(legacy.SOFT_HYPHEN, "")  # what is left is a real soft hyphen
 
 
@@ -163,7 +183,6 @@ def _read_paragraph(p: etree._Element, blocks: list[Block], reading: _Reading) -
 def _paragraph_text(
     p: etree._Element, reading: _Reading, boxes: list[etree._Element] | None = None
 ) -> str:
-    style = _paragraph_style(p)
     parts: list[str] = []
 
     def walk(element: etree._Element) -> None:
@@ -182,7 +201,7 @@ def _paragraph_text(
             if tag == W + "r":  # a run's text is converted as a whole, by the run's font
                 start = len(parts)
                 walk(child)
-                parts[start:] = [reading.run_text(child, style, "".join(parts[start:]))]
+                parts[start:] = [reading.run_text(child, "".join(parts[start:]))]
                 continue
             walk(child)
 
