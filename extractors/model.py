@@ -56,6 +56,7 @@ class Table:
     method: str = "docx"  # how the table was found (docx, pdfplumber-lattice, camelot-...)
     # rows found from text alignment, not from rules: one printed row may come as several
     rows_from_text: bool = False
+    ocr: bool = False  # its text was read by OCR from a page image
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows of cells by column; a merged cell sits in its first row and column only."""

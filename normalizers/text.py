@@ -72,6 +72,44 @@ def clean_value(text: str | None) -> str | None:
     return strip_trailing_punctuation(clean_item(text)) or None
 
 
+# grave, acute, tilde, hook above, dot below: the marks OCR most often gets wrong ("tôn tại" for
+# "tồn tại"); the vowel's own shape (â, ă, ê, ô, ơ, ư) stays
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _stripping(keep: str) -> dict[int, str]:
+    """A translate table that drops every combining mark but those in keep, letter for letter."""
+    table = {}
+    for code in range(0xC0, 0x1F00):
+        char = chr(code)
+        marks = unicodedata.normalize("NFD", char)
+        bare = unicodedata.normalize(
+            "NFC",
+            "".join(c for c in marks if not unicodedata.combining(c) or c in keep),
+        )
+        if bare != char and len(bare) == 1:
+            table[code] = bare
+    return table
+
+
+_TONELESS = _stripping(
+    keep="".join(m for m in map(chr, range(0x300, 0x370)) if m not in _TONE_MARKS)
+)
+_BARE = {**_stripping(keep=""), ord("đ"): "d", ord("Đ"): "D"}
+
+
+def toneless(text: str) -> str:
+    """Tone marks dropped, character for character (positions in the result are positions in
+    the text): a key for matching words OCR may have given the wrong tone."""
+    return text.translate(_TONELESS)
+
+
+def bare(text: str) -> str:
+    """Every mark dropped, character for character ('CHỦ TRÌ' -> 'CHU TRI'): a key for
+    matching a few fixed words in lines OCR read without their marks (bold capitals)."""
+    return text.translate(_BARE)
+
+
 @lru_cache(maxsize=1 << 12)
 def fold(text: str) -> str:
     """Comparison key: clean, lower-case, punctuation to spaces."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from normalizers.text import bare, toneless
 
 DATA_DIR = Path(os.environ.get("CCHC_DATA", Path(__file__).resolve().parents[2] / "data"))
 
@@ -30,17 +33,22 @@ def labels() -> tuple[Label, ...]:
     out = []
     for row in read_rows("lexicon/labels.csv"):
         tail = r"\s*(?::\s*|$)" if row["needs_colon"] == "yes" else r"\s*:?\s*"
-        out.append(Label(row["kind"], re.compile(rf"^(?:{row['pattern']}){tail}", re.IGNORECASE)))
+        # matched on the text without its tone marks (outline.find_label): OCR's "tôn tại"
+        pattern = toneless(row["pattern"])
+        out.append(Label(row["kind"], re.compile(rf"^(?:{pattern}){tail}", re.IGNORECASE)))
     return tuple(out)
 
 
 Patterns = tuple[tuple[str, re.Pattern[str]], ...]
 
 
-def _patterns(relative: str, key: str, template: str = "{}") -> Patterns:
-    """(key, compiled pattern) for each row of a data file; first match wins, in file order."""
+def _patterns(
+    relative: str, key: str, template: str = "{}", key_of: Callable[[str], str] = str
+) -> Patterns:
+    """(key, compiled pattern) for each row of a data file; first match wins, in file order.
+    key_of: the form of the text the patterns are matched on (toneless, bare)."""
     return tuple(
-        (row[key], re.compile(template.format(row["pattern"]), re.IGNORECASE))
+        (row[key], re.compile(template.format(key_of(row["pattern"])), re.IGNORECASE))
         for row in read_rows(relative)
     )
 
@@ -65,7 +73,8 @@ def zones() -> Patterns:
 
 @cache
 def table_columns() -> Patterns:
-    return _patterns("lexicon/table_columns.csv", "role")
+    """Matched on headers without their marks: a scan's bold headers lose them ("Phôi hợp")."""
+    return _patterns("lexicon/table_columns.csv", "role", key_of=bare)
 
 
 @cache

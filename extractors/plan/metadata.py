@@ -8,9 +8,9 @@ from collections import Counter
 from extractors.model import Decision, DocumentInfo
 from extractors.plan.outline import Line, TableAt
 from normalizers.dates import find_date
-from normalizers.text import LOWER, UPPER, clean, clean_value
+from normalizers.text import LOWER, UPPER, bare, clean, clean_value
 
-_KINDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
+_KINDS = {"KE HOACH": "ke_hoach", "BAO CAO": "bao_cao"}  # matched without marks: OCR's "KE HOẠCH"
 # a year named as such, not the year of a date ("ngày 07 tháng 02 năm 2025")
 YEAR_OF = r"(?<!tháng \d )(?<!tháng \d\d )năm\s+((?:19|20)\d{2})"
 _TITLE_STOP = re.compile(
@@ -26,7 +26,7 @@ _UNIT_CAPS = re.compile(
 _DISTRICT_CAPS = re.compile(
     rf"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:HUYỆN|QUẬN|THỊ XÃ)\s+([{UPPER} ]{{2,40}})$"
 )
-_KIND_LINE = re.compile(r"^(KẾ HOẠCH|BÁO CÁO)\b\s*(.*)$")
+_KIND_LINE = re.compile(r"^(KE HOACH|BAO CAO)\b\s*")
 _RESULT_YEAR = re.compile(rf"(?:chỉ số|CCHC|PAPI|kết quả)[^.;]{{0,80}}?{YEAR_OF}", re.IGNORECASE)
 _PUBLISHED_YEAR = re.compile(
     rf"(?:công bố|kết quả)[^.;]{{0,60}}?(?:chỉ số|CCHC|PAPI)[^.;]{{0,80}}?{YEAR_OF}",
@@ -37,18 +37,20 @@ _PROVINCE = re.compile(rf"\btỉnh\s+({_NAME})\b")
 _YEAR = re.compile(YEAR_OF, re.IGNORECASE)
 _DOC_NUMBER = re.compile(r"\bsố\s*:?\s*(\d+[\w.]*(?:[/-][\w.Đđ]+)+)", re.IGNORECASE)
 _SIGNATURE_TITLE = re.compile(r"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ )?CHỦ TỊCH$")
-_PERSON = re.compile(rf"^[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}}$")
+_PERSON_AT_END = re.compile(rf"([{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}})$")
+SEAL_MARKS = 4  # characters of a seal's marks OCR may read before a signer's name
 
 
 def read_info(events: list[Line | TableAt]) -> DocumentInfo:
     lines = list(_texts(events))
     info = DocumentInfo()
     for i, line in enumerate(lines):
-        kind = _KIND_LINE.match(line)
+        kind = _KIND_LINE.match(bare(line))
         if kind:
             # the subject line may share the line with KẾ HOẠCH or follow it
             info.doc_kind = _KINDS[kind.group(1)]
-            info.title = _title(([kind.group(2)] if kind.group(2) else []) + lines[i + 1 :])
+            rest = line[kind.end() :]
+            info.title = _title(([rest] if rest else []) + lines[i + 1 :])
             break
     text = "\n".join(lines)
     info.unit_type, info.unit_name = _unit(lines)
@@ -130,10 +132,22 @@ def _signer(lines: list[str], closing: list[str]) -> str | None:
     for i, line in enumerate(lines):
         if _SIGNATURE_TITLE.match(line):
             for candidate in lines[i + 1 : i + 8]:
-                if _PERSON.match(candidate):
-                    return candidate
-    names = [line for line in closing if _PERSON.match(line)]
+                if name := _person(candidate):
+                    return name
+    names = [name for name in map(_person, closing) if name]
     return names[-1] if names else None
+
+
+def _person(line: str) -> str | None:
+    """The line as a person's name; a scan may set a few marks of the seal before it ("vì
+    -Định Minh Kiên"): a short prefix with no capital letter is dropped."""
+    found = _PERSON_AT_END.search(line)
+    if found is None:
+        return None
+    prefix = line[: found.start(1)]
+    if len(prefix.strip()) > SEAL_MARKS or any(c.isupper() for c in prefix):
+        return None
+    return found.group(1)
 
 
 def _decisions(events: list[Line | TableAt]) -> list[Decision]:

@@ -21,7 +21,7 @@ from extractors.model import Document, Paragraph, Table
 from extractors.plan import lexicon
 from extractors.plan.fields import THRESHOLD, WEAK_THRESHOLD, catalog, match_field, match_key
 from extractors.plan.tables import TableReading, read_table
-from normalizers.text import UPPER, clean
+from normalizers.text import UPPER, clean, toneless
 
 _MARKER = re.compile(
     r"""^\s*(?:
@@ -182,8 +182,9 @@ class TableAt:
 @lru_cache(maxsize=1 << 12)  # asked of a line by the outline and again by the record extractors
 def find_label(body: str) -> tuple[str, str] | None:
     """The label an item opens with, and its value."""
+    key = toneless(body)
     for label in lexicon.labels():
-        match = label.pattern.match(body)
+        match = label.pattern.match(key)
         if match:
             return label.kind, body[match.end() :].strip()
     assignment = _ASSIGN.match(body)

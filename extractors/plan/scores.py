@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from extractors.model import Finding, Score
-from extractors.plan import tables
+from extractors.plan import recovery, tables
 from extractors.plan.fields import match_field
 from extractors.plan.outline import Line, Section, TableAt, index_named, subject
 from extractors.plan.statements import Facts, fields_counted, read_facts, restates_points
 from normalizers.codes import field_of
-from normalizers.text import clean_value, fold
+from normalizers.text import clean, clean_value, fold
 
 PRINTED = 100.0
 GROUP_NAME_MATCH = 60  # match_score of a code printed in the document
@@ -94,7 +94,8 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
         level, code, match = _row_level(row, code, name, index)
         if level is None:
             continue
-        _report_unreadable(row, code or name, book)
+        recovered = _recover(row, values, code or name, book) if at.table.ocr else set()
+        _report_unreadable(row, code or name, book, skip=recovered)
         field = code if level == "field" else (field_of(code) if code else field)
         book.add(
             Score(
@@ -122,10 +123,32 @@ def _heading(code: str | None, text: str, index: str, field: str | None, book: S
     return matched[0] if matched else (field_of(code) if code else field)
 
 
-def _report_unreadable(row: tables.Row, what: str | None, book: ScoreBook) -> None:
+def _recover(row: tables.Row, values: dict, what: str | None, book: ScoreBook) -> set[str]:
+    """Values OCR misread, put right by the row's arithmetic (plan.recovery), and said so; the
+    roles recovered."""
+    printed = {role: tables.printed(row, role) for role in recovery.ROLES}
+    found = recovery.recover(printed, values)
+    for cell in found:
+        values[cell.role] = cell.value
+        book.findings.append(
+            Finding(
+                "info",
+                "recovered_value",
+                f"{what or 'a table row'}: the {cell.role} cell reads {clean(cell.printed)!r} "
+                f"by OCR; read as {cell.value:g}, with which max - score = deducted",
+                "scores",
+                tables.normalize_code(row.key or ""),
+            )
+        )
+    return {cell.role for cell in found}
+
+
+def _report_unreadable(
+    row: tables.Row, what: str | None, book: ScoreBook, skip: set[str] | None = None
+) -> None:
     """A points cell that holds no one number is left empty, and said so: one cell never costs
     more than itself."""
-    for role in sorted(tables.POINTS_ROLES):
+    for role in sorted(tables.POINTS_ROLES - (skip or set())):
         printed = tables.unreadable(row, role)
         if printed:
             book.findings.append(

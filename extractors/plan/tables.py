@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from extractors.plan import lexicon
 from normalizers.numbers import parse_points
-from normalizers.text import clean, clean_item, clean_value, fold
+from normalizers.text import bare, clean, clean_item, clean_value, fold
 
 _CODE = re.compile(r"^\d{1,2}[a-z]?(?:\.\d{1,2})*$")
 _TOTAL = re.compile(r"^(?:tổng|cộng)\b", re.IGNORECASE)
@@ -85,6 +85,7 @@ def _roles_in(header: str, columns=None) -> tuple[str, ...]:
     """The roles a header cell names, in the order it names them (a scan may merge two
     headers into one cell: "Bộ phận phối hợp | Thời gian")."""
     found: dict[str, int] = {}
+    header = bare(header)
     for role, pattern in columns or lexicon.table_columns():
         match = pattern.search(header)
         if match and not any(start <= match.start() < end for start, end in found.values()):
@@ -299,20 +300,21 @@ def is_total(row: Row) -> bool:
 
 
 def points(row: Row, role: str) -> float | None:
-    return parse_points(_printed(row, role))
+    return parse_points(printed(row, role))
 
 
 def unreadable(row: Row, role: str) -> str | None:
     """What a points cell prints when it holds digits that are no one number of points ('11,5
     95,25', OCR's '0.53.81'); a dash or words ('-', 'Không chấm') are no value, not an error."""
-    text = _printed(row, role)
+    text = printed(row, role)
     if any(c.isnumeric() for c in text) and parse_points(text) is None:
         return clean(text)
     return None
 
 
-def _printed(row: Row, role: str) -> str:
-    # a cell's lines stay apart: a line break inside a number is a wrap, a space is not
+def printed(row: Row, role: str) -> str:
+    """A cell's text as printed. Its lines stay apart: a line break inside a number is a wrap,
+    a space is not."""
     return "\n".join(p for part in row.cells.get(role, []) for p in part)
 
 
@@ -345,7 +347,7 @@ def inferred_task_layout(grid: list[list]) -> Layout | None:
     )
     units = [c for c in range(task + 1, width) if c != deadline and filled[c]]
     if units:
-        named = any("chủ trì" in fold(" ".join(row)) for row in texts)
+        named = any("chu tri" in bare(fold(" ".join(row))) for row in texts)
         roles["partners" if named else "lead"] = units[0]
     return Layout(1, roles, [fold(t) for t in _column_texts(grid[:1])])
 

@@ -22,12 +22,13 @@ from extractors.plan.actors import own_actor, parse_assignment
 from extractors.plan.fields import match_field
 from extractors.plan.outline import UNIT_LABELS, Line, Section, TableAt, find_label
 from normalizers.codes import field_of
-from normalizers.text import clean_item, clean_value, sentence_case
+from normalizers.text import bare, clean_item, clean_value, sentence_case
 
 _REFERENCE = re.compile(
     r"tiêu chí(?: thành phần)?(?: số)?\s+(\d{1,2}[a-z]?(?:\.\d{1,2})*)", re.IGNORECASE
 )
-_LEAD_ROW = re.compile(r"^(?P<unit>.+?)\s+chủ trì(?:\s+thực hiện)?\s*:?$", re.IGNORECASE)
+# matched on the row without its marks (OCR reads bold capitals without them: "CHU TRI")
+_LEAD_ROW = re.compile(r"^(?P<unit>.+?)\s+chu tri(?:\s+thuc hien)?\s*:?$", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?<=[;,.])\s+")  # where a label may open a clause inside a line
 NOT_TASKS = {"purpose", "organization", "results", "appendix"}
 COLON_LABELS = ("lead", "partners", "deadline")  # labels that may also open a clause
@@ -295,9 +296,9 @@ def _table_tasks(at: TableAt) -> list[Task]:
     field = at.section.inherited("field")
     for row in reading.rows:
         if row.heading is not None:
-            unit = _LEAD_ROW.match(row.heading)
+            unit = _LEAD_ROW.match(bare(row.heading))
             if unit:
-                lead = sentence_case(clean_value(unit.group("unit")))
+                lead = sentence_case(clean_value(row.heading[: unit.end("unit")]))
             else:
                 matched = match_field(row.heading, at.section.index)
                 field = matched[0] if matched else field

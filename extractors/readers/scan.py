@@ -1,113 +1,211 @@
-"""Scanned PDF -> Document: OCRmyPDF (Tesseract, Vietnamese) adds a text layer, then the PDF
-reader reads it like any other PDF. Ruled tables drawn in the page image are found by the
-PDF reader's camelot fallback (camelot's lattice looks at the rendered page).
+"""Scanned PDF -> Document, by our own image pipeline and Tesseract.
+
+Page by page, two pages side by side:
+  the page's own image at its real dpi (readers.page_image) -> grey, the seal's ink dropped,
+  straightened, light marks whitened (readers.ink) -> ruled grids found in the pixels
+  (readers.grid) -> words with boxes and confidences (readers.tesseract) -> a page turned
+  90 or 180 degrees in its pixels, told by words read with low confidence, is turned upright
+  by Tesseract's orientation detection and read again -> words in grid cells make tables, the
+  others lines (readers.layout).
 
 A PDF may be scanned in part only (a born-digital plan with a signed page scanned back in, or
 pages whose fonts give no readable text): only those pages are OCR'd, the others keep their
-text layer. A page turned by a `/Rotate` flag or in its pixels is read upright: Tesseract's
-orientation detection (OSD) on a small rendering of each page tells how far to turn it, and
-the turn is drawn into the page before OCR, so that every reader after sees it upright.
-(OCRmyPDF's own rotate-pages left some pages of a /Rotate-flagged scan sideways.)
+text layer (readers.pdf).
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import re
-import subprocess
-import tempfile
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
-import pikepdf
-import pypdfium2
+import cv2
+import numpy as np
 
-from extractors.model import Document
+from extractors.model import Cell, Document, Provenance, Table
+from extractors.readers import ink, tesseract
+from extractors.readers.grid import Grid, find_grids
+from extractors.readers.layout import PageContent, Word, assemble, is_page_number, lines_of
+from extractors.readers.page_image import POINTS_PER_INCH, PageImage, page_images
 from extractors.readers.pdf import read_pdf
 
-LANGUAGE = "vie"
 OCR_JOBS = 2
-OSD_DPI = 150  # enough for Tesseract to tell a page's orientation, at a third of 300 dpi's cost
-# OSD's confidence below which a page stays as it is: an upright text page scores 10 or more
-# at OSD_DPI, a page of a few lines (a signature) may score low either way
-OSD_CONFIDENCE = 5.0
-_OSD = re.compile(r"Rotate: (\d+)\s+Orientation confidence: ([\d.]+)")
+# mean word confidence under which a page may be turned: upright print reads at 85-96, a page
+# turned 90 or 180 degrees at about 45
+UPRIGHT_CONFIDENCE = 70.0
+# a word's font size from its line's box: the box runs from accents to descenders
+LINE_TO_SIZE = 0.8
+MIN_INK_PIXELS = 12  # a cell with less ink than this is blank (a speck, a rule's end)
+STRIP_GAP_MM = 4.0  # white between the cells stacked for a second reading
+RULE_WIPE_MM = 0.8  # the width wiped along a grid's rules: a rule and the skew left in it
+REMNANT_MM = 1.2  # rule marks closer than this to a cell's edge are what is left of a rule
+RULE_MARKS = frozenset("|_~¬-—–'`\"¡!.,:;/\\")
+MM_PER_INCH = 25.4
+_MISREAD_DECIMAL = re.compile(r"^([-–(]?\s*\d{1,3})[:;](\d{1,3}\)?)$")
 
 
 def read_scan(path: Path, pages: Collection[int] | None = None) -> Document:
     """pages: the 1-based numbers of the pages to OCR; None for all of them."""
-    import ocrmypdf  # on first need: it loads its plugin system
-
-    logging.getLogger("ocrmypdf").setLevel(logging.ERROR)
-    with tempfile.TemporaryDirectory(prefix="cchc-ocr-") as work:
-        upright = Path(work) / "upright.pdf"
-        count = _turn_upright(path, upright, pages)
-        searchable = Path(work) / "ocr.pdf"
-        ocrmypdf.ocr(
-            upright,
-            searchable,
-            language=LANGUAGE,
-            # a scan may carry a stamp or a page number as text; a page whose text layer is
-            # unreadable is drawn to an image and read again
-            force_ocr=True,
-            pages=None if pages is None else ",".join(map(str, sorted(pages))),
-            deskew=True,
-            output_type="pdf",
-            optimize=0,
-            progress_bar=False,
-            jobs=OCR_JOBS,
-            use_threads=True,  # the reader runs in a worker process, which may not fork its own
+    with ThreadPoolExecutor(OCR_JOBS) as pool:  # threads that wait on Tesseract processes
+        read = {
+            content.number: content for content in pool.map(read_page, page_images(path, pages))
+        }
+    if pages is None:
+        return Document(
+            blocks=assemble(list(read.values())), file_format="pdf_scanned", pages=len(read)
         )
-        document = read_pdf(searchable, scanned=range(1, count + 1) if pages is None else pages)
-    document.file_format = "pdf_scanned" if pages is None else "pdf_mixed"
+    document = read_pdf(path, read)
+    document.file_format = "pdf_mixed"
     return document
 
 
-def _turn_upright(source: Path, target: Path, pages: Collection[int] | None) -> int:
-    """source with each page to OCR (all when pages is None) turned upright, the turn drawn
-    into its content (no /Rotate flag left for a reader to overlook). Returns the page count."""
-    with pikepdf.open(source) as pdf, tempfile.TemporaryDirectory(prefix="cchc-osd-") as work:
-        numbers = range(1, len(pdf.pages) + 1) if pages is None else sorted(pages)
-        images = _render(source, numbers, Path(work))
-        with ThreadPoolExecutor(OCR_JOBS) as pool:  # threads that wait on Tesseract processes
-            turns = dict(zip(numbers, pool.map(_turn, images), strict=True))
-        for number, page in enumerate(pdf.pages, start=1):
-            if turns.get(number):
-                page.rotate(turns[number], relative=True)
-            if page.rotation % 360:
-                page.flatten_rotation()
-        pdf.save(target)
-        return len(pdf.pages)
+def read_page(image: PageImage) -> PageContent:
+    tones = ink.grey(image.pixels)
+    tones = ink.straighten(tones, ink.skew(tones))
+    tones = ink.whiten(tones, ink.whitening_cut(tones))
+    grids, wiped, words = _read(tones, image.dpi)
+    if tesseract.mean_confidence(words) < UPRIGHT_CONFIDENCE:
+        turn = tesseract.orientation(tones, image.dpi)
+        if turn:
+            turned = np.ascontiguousarray(np.rot90(tones, -(turn // 90)))
+            again = _read(turned, image.dpi)
+            if tesseract.mean_confidence(again[2]) > tesseract.mean_confidence(words):
+                tones, (grids, wiped, words) = turned, again
+    words += _missed_in_cells(wiped, grids, words, image.dpi)
+    return _content(image.number, words, grids, image.dpi, tones.shape[0])
 
 
-def _render(path: Path, numbers: Collection[int], folder: Path) -> list[Path]:
-    """Pages (1-based) as shown (their /Rotate flag applied), in grey at OSD_DPI, as PNG files.
-    One thread only: PDFium is not thread-safe."""
-    pdf = pypdfium2.PdfDocument(str(path))
-    out = []
-    try:
-        for number in numbers:
-            image = folder / f"{number}.png"
-            bitmap = pdf[number - 1].render(scale=OSD_DPI / 72, grayscale=True)
-            bitmap.to_pil().save(image, dpi=(OSD_DPI, OSD_DPI))
-            out.append(image)
-    finally:
-        pdf.close()
-    return out
+def _read(tones: np.ndarray, dpi: float) -> tuple[list[Grid], np.ndarray, list[tesseract.OcrWord]]:
+    """The page's grids, the page with their rules wiped (OCR reads a rule beside a number as
+    a character: "1.375 |"), and its words read on it."""
+    grids = find_grids(tones, dpi)
+    if grids:
+        tones = tones.copy()
+        for grid in grids:
+            for cell in grid.cells:
+                x0, top, x1, bottom = cell.box
+                cv2.rectangle(tones, (x0, top), (x1, bottom), 255, _wipe(dpi))
+    return grids, tones, tesseract.read_words(tones, dpi)
 
 
-def _turn(image: Path) -> int:
-    """Degrees clockwise that make the page image upright, by Tesseract's OSD; 0 when OSD is
-    unsure."""
-    result = subprocess.run(
-        ["tesseract", str(image), "-", "--psm", "0", "-l", "osd", "--dpi", str(OSD_DPI)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # the pages run in parallel already
+def _wipe(dpi: float) -> int:
+    return max(1, round(RULE_WIPE_MM / MM_PER_INCH * dpi))
+
+
+def _missed_in_cells(
+    wiped: np.ndarray, grids: list[Grid], words: list[tesseract.OcrWord], dpi: float
+) -> list[tesseract.OcrWord]:
+    """Words in cells that hold ink but got no word: Tesseract's page layout drops lone
+    numbers in a column of white ("0", "-1"). Those cells are cut out, stacked into one strip
+    and read as one block of lines, in one call; each word goes back to its cell's place."""
+    margin = _wipe(dpi)
+    crops = []
+    for grid in grids:
+        for cell in grid.cells:
+            x0, top, x1, bottom = cell.box
+            if any(_inside(cell.box, word.box) for word in words):
+                continue
+            inner = wiped[top + margin : bottom - margin, x0 + margin : x1 - margin]
+            if inner.size and np.count_nonzero(inner < ink.INK) >= MIN_INK_PIXELS:
+                crops.append((x0 + margin, top + margin, inner))
+    if not crops:
+        return []
+    gap = round(STRIP_GAP_MM / MM_PER_INCH * dpi)
+    height = sum(crop.shape[0] + gap for _, _, crop in crops) + gap
+    strip = np.full((height, max(crop.shape[1] for _, _, crop in crops) + 2 * gap), 255, np.uint8)
+    places, y = [], gap
+    for x, top, crop in crops:
+        strip[y : y + crop.shape[0], gap : gap + crop.shape[1]] = crop
+        places.append((y, y + crop.shape[0], x - gap, top - y))
+        y += crop.shape[0] + gap
+    found = []
+    for word in tesseract.read_words(strip, dpi, tesseract.BLOCK):
+        middle = (word.box[1] + word.box[3]) / 2
+        place = next((p for p in places if p[0] <= middle < p[1]), None)
+        if place is not None:
+            shifted = _shift(word.box, place[2], place[3])
+            found.append(replace(word, box=shifted, line_box=shifted))
+    return found
+
+
+def _shift(box: tuple[int, int, int, int], dx: int, dy: int) -> tuple[int, int, int, int]:
+    return box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy
+
+
+def _content(
+    number: int, found: list[tesseract.OcrWord], grids: list[Grid], dpi: float, height: int
+) -> PageContent:
+    """The page's words in points, those in a grid's cells as its table, the others as lines."""
+    scale = POINTS_PER_INCH / dpi
+    words = [(_word(w, scale), w.box) for w in found]
+    content = PageContent(number)
+    outside = []
+    for word, box in words:
+        if not any(_inside(grid.box, box) for grid in grids):
+            outside.append(word)
+    content.lines = [
+        line for line in lines_of(outside, number) if not is_page_number(line, height * scale)
+    ]
+    content.tables = [_table(grid, words, number, scale) for grid in grids]
+    return content
+
+
+def _word(word: tesseract.OcrWord, scale: float) -> Word:
+    x0, _, x1, _ = word.box
+    _, top, _, bottom = word.line_box  # the words of a line share its top, as printed text does
+    size = (bottom - top) * scale * LINE_TO_SIZE
+    return Word(word.text, x0 * scale, x1 * scale, top * scale, bottom * scale, size, bold=False)
+
+
+def _inside(box: tuple[int, ...], word: tuple[int, int, int, int]) -> bool:
+    """The word's middle is within the box."""
+    cx, cy = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _decimal_misread(text: str) -> str:
+    """A cell's number whose decimal comma OCR read as a colon or semicolon ("19:5", "- 1;5")
+    gets its comma back; a colon within words (ISO 9001:2015) is left alone."""
+    return _MISREAD_DECIMAL.sub(r"\1,\2", text)
+
+
+def _remnant(text: str, box: tuple[int, ...], cell: tuple[int, ...], near: float) -> bool:
+    """A word of rule marks ("|", "_", "-") next to a cell's edge: what wiping left of a rule."""
+    edges = (box[0] - cell[0], cell[2] - box[2], box[1] - cell[1], cell[3] - box[3])
+    return set(text) <= RULE_MARKS and min(edges) < near
+
+
+def _table(
+    grid: Grid, words: list[tuple[Word, tuple[int, int, int, int]]], page: int, scale: float
+) -> Table:
+    near = REMNANT_MM / MM_PER_INCH * POINTS_PER_INCH / scale
+    cells = []
+    for cell in grid.cells:
+        inside = [
+            word
+            for word, box in words
+            if _inside(cell.box, box) and not _remnant(word.text, box, cell.box, near)
+        ]
+        lines = lines_of(inside, page)
+        lines.sort(key=lambda line: (round(line.top), line.x0))
+        cells.append(
+            Cell(
+                cell.row,
+                cell.col,
+                [_decimal_misread(line.text) for line in lines],
+                cell.row_span,
+                cell.col_span,
+                tuple(v * scale for v in cell.box),
+                page,
+            )
+        )
+    return Table(
+        cells=cells,
+        n_rows=grid.n_rows,
+        n_cols=grid.n_cols,
+        prov=Provenance(block=0, page=page, bbox=tuple(v * scale for v in grid.box)),
+        method="image-grid",
+        ocr=True,
     )
-    found = _OSD.search(result.stdout)
-    if found is None or float(found[2]) < OSD_CONFIDENCE:
-        return 0
-    return int(found[1])
