@@ -126,22 +126,22 @@ def _rows(out, table: str, doc_id: str) -> pd.DataFrame:
     return rows[rows.doc_id == doc_id]
 
 
+def _as_text(rows: pd.DataFrame) -> list[tuple[str, ...]]:
+    """Rows as text, a missing value as 'None' / 'nan' (sortable with the rest)."""
+    return [tuple(map(str, row)) for row in rows.itertuples(index=False)]
+
+
 def _assert_reads_like(variants, name: str, twin: str) -> None:
     out, documents, ids = variants
     mine, theirs = ids[name], ids[twin]
     assert documents.loc[mine, "status"] == "ok", documents.loc[mine, "error"]
     info = documents[INFO_COLUMNS].astype(str)
     assert info.loc[mine].tolist() == info.loc[theirs].tolist()
-    scores = [
-        set(map(tuple, _rows(out, "scores", d)[SCORE_COLUMNS].astype(str).values))
-        for d in (mine, theirs)
-    ]
+    scores = [set(_as_text(_rows(out, "scores", d)[SCORE_COLUMNS])) for d in (mine, theirs)]
     assert scores[0] == scores[1]
     for table, key in (("deductions", ["code", "points"]), ("tasks", ["field", "deadline"])):
         got, want = (_rows(out, table, d) for d in (mine, theirs))
-        assert sorted(map(tuple, got[key].astype(str).values)) == sorted(
-            map(tuple, want[key].astype(str).values)
-        ), table
+        assert sorted(_as_text(got[key])) == sorted(_as_text(want[key])), table
         unpaired = [
             t for t in want.text if max((similar(g, t) for g in got.text), default=0) < TEXT_PAIRING
         ]

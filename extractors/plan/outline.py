@@ -26,7 +26,7 @@ from normalizers.text import UPPER, clean, toneless
 _MARKER = re.compile(
     r"""^\s*(?:
         (?P<roman>[IVX]{1,4})[.)]\s+
-      | (?P<ocr_roman>[IVX][IVXLl1]{0,3})\.?\s+(?=[UPPER]{2,}\b)
+      | (?P<ocr_roman>[IVXH][IVXLl1H]{0,3})\.?\s+(?=[UPPER]{2,}\b)
       | (?P<capital>[A-ZĐ])\.\s+(?=[UPPER])
       | (?P<number>\d{1,2}(?:\.\s?\d{1,2})+)\.?\s+
       | (?P<single>\d{1,2})[.)]\s+
@@ -84,8 +84,9 @@ def split_marker(text: str) -> tuple[Marker, str]:
     if kind == "single":
         kind = "number"
     elif kind == "ocr_roman":
-        # OCR reads the strokes of "II." as "IL", "Il" or "lI": a roman heading before capitals
-        kind, label = "roman", re.sub(r"[Ll1]", "I", label)
+        # OCR reads the strokes of "II." as "IL", "Il", "lI" or "H" ("HI." for "III."): a roman
+        # heading before capitals
+        kind, label = "roman", re.sub(r"[Ll1]", "I", label).replace("H", "II")
     return Marker(kind, label), text[match.end() :].strip()
 
 

@@ -1,24 +1,28 @@
 """Ruled tables (grids of printed lines) found in a scanned page image, so that OCR'd words can
 be put in cells by their boxes.
 
-The chain, on a grey image that is already upright and deskewed (a residual skew of a few
-tenths of a degree is measured and followed):
+The chain, on a grey image that is already upright and deskewed:
 
 1. binarise: ink is what is darker than its neighbourhood, so that a light scan's rules are
    ink and the flat tint of a grey stamp or of uneven lighting is not;
-2. rules: opening with a long thin kernel, horizontal then vertical, keeps the runs of ink
-   longer than a letter's strokes (pin holes filled first); a straight piece longer than a
-   single-line row is a rule, a shorter one a letter, a dash or an underlined word;
+2. rules: pin holes closed, then an opening with a long thin kernel (horizontal, then
+   vertical) keeps the runs of ink longer than a letter's strokes. A piece longer than a
+   single-line row and thin is a rule (a stamp's ring is thicker; so is a bold letter filling
+   a tight row, next to the page's long rules); its line is placed by medians, so that a
+   letter touching it does not pull it aside. The residual skew (a few tenths of a degree) is
+   the rules' median slope, and every position follows it;
 3. tables: a horizontal rule that meets (crosses or ends at) two vertical ones, and the
-   vertical rules it meets, belong together; rules joined by meets make one table. Text, a
-   heading's underline, a signature and the arcs of a round stamp meet no two rules;
+   vertical rules it meets, belong together; rules joined by meets make one table (pieces of
+   a badly broken one that overlap are joined again). Text, a heading's underline, a signature
+   and the arcs of a stamp meet no two rules;
 4. boundaries: a table's rules at the same height make one row boundary, at the same x one
    column boundary. A table the page cut, whose frame runs on past its last horizontal rule,
    is closed where the frame ends;
-5. edges: between two crossings, a boundary's edge is ruled when the page is inked along it
-   nearly all the way, measured on the page itself so that a rule broken by JPEG or toner
-   still counts and a letter standing on the line where no rule is does not. A boundary that
-   rules no edge (a column of letters) is none;
+5. edges: between two crossings, an edge is ruled when the page is inked along it nearly all
+   the way, measured on the page itself: a rule broken by JPEG or toner still rules its edge,
+   a letter standing on the line where a merged cell has no rule does not. A boundary that
+   rules no edge, or a single short one (letters in a line, a bold letter filling a row),
+   is dropped;
 6. cells: cells joined by unruled edges are one merged cell, with its row and column spans.
 """
 
@@ -48,8 +52,10 @@ MEET_MM = 1.2  # a rule's end this close to another rule meets it
 SAME_LINE_MM = 0.8  # rules this close across make one row (or column) boundary
 INKED = 0.8  # share of an edge inked along its line for it to be ruled: breaks leave more,
 # a letter on the line where no rule is (its stem, an accent over it) leaves less
+MIN_EDGE_MM = 3.0  # an edge this long at least makes its line a boundary: rows are taller
 LONE_EDGE_MM = 7.0  # a boundary ruling a single edge: so long at least (a row a letter fills
-# is shorter)
+# is shorter) ...
+LONE_INKED = 0.95  # ... and inked so nearly all along
 CROSSING_MM = 0.4  # the ends of an edge, inked by the rule across, left out of the share
 CUT_MM = 4.0  # the frame running on this far past the last horizontal rule: the page cut it
 MIN_TABLE_MM = 20.0  # a narrower grid is a stamp's star or a boxed letter, not a table
@@ -88,6 +94,8 @@ class _Line:
 def find_grids(image: np.ndarray, dpi: float) -> list[Grid]:
     """image: 2-D uint8 grey, white paper (~255), dark ink; already deskewed (residual skew up
     to ~0.3 degrees) and upright. Grids top to bottom."""
+    if image.ndim != 2 or image.dtype != np.uint8:
+        raise ValueError(f"a 2-D uint8 grey image, not {image.ndim}-D {image.dtype}")
     px = dpi / MM_PER_INCH  # pixels per mm
     ink = _binarise(image, px)
     h_pieces = _pieces(ink, px, vertical=False)
@@ -141,6 +149,8 @@ def _pieces(ink: np.ndarray, px: float, vertical: bool) -> np.ndarray:
         # touching it here and there does not pull it aside: where it runs, and its slope
         # from its two halves
         along = np.flatnonzero(count)
+        if len(along) < 2:
+            continue
         centre = (box[along] @ np.arange(box.shape[1])) / count[along]
         half = len(along) // 2
         slope = (np.median(centre[half:]) - np.median(centre[:half])) / (
@@ -167,10 +177,13 @@ def _skew(horizontal: np.ndarray, vertical: np.ndarray) -> float:
     lengths = np.concatenate([horizontal[:, 1] - horizontal[:, 0], vertical[:, 1] - vertical[:, 0]])
     if not len(slopes):
         return 0.0
-    order = np.argsort(slopes)
-    cumulative = np.cumsum(lengths[order])
-    median = slopes[order][np.searchsorted(cumulative, cumulative[-1] / 2)]
-    return float(np.clip(median, -MAX_SLOPE, MAX_SLOPE))
+    return float(np.clip(_weighted_median(slopes, lengths), -MAX_SLOPE, MAX_SLOPE))
+
+
+def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    order = np.argsort(values)
+    cumulative = np.cumsum(weights[order])
+    return float(values[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
 
 
 def _rules(pieces: np.ndarray, slope: float) -> list[_Line]:
@@ -265,11 +278,8 @@ def _boundaries(rules: list[_Line], px: float) -> list[_Line]:
     for group in _runs_of(c0, SAME_LINE_MM * px):
         # where most of its length lies: a stamp's arc or a letter near the rule is off it
         lengths = np.array([rules[i].a1 - rules[i].a0 for i in group])
-        order = np.argsort(c0[group])
-        cumulative = np.cumsum(lengths[order])
-        pos = c0[group][order][np.searchsorted(cumulative, cumulative[-1] / 2)]
         a0, a1 = min(rules[i].a0 for i in group), max(rules[i].a1 for i in group)
-        boundaries.append(_Line(float(pos), a0, a1))
+        boundaries.append(_Line(_weighted_median(c0[group], lengths), a0, a1))
     return sorted(boundaries, key=lambda b: b.c0)
 
 
@@ -292,15 +302,20 @@ def _grid(
         cut_top = True
 
     def edges(line: _Line, across: list[_Line], vertical: bool) -> list[bool]:
-        return [ruled for _, _, ruled in _edges(ink, line, across, vertical, slope, px)]
+        return [inked >= INKED for _, _, inked in _edges(ink, line, across, vertical, slope, px)]
 
     def is_boundary(line: _Line, across: list[_Line], vertical: bool) -> bool:
-        """It rules two edges, or one longer than the tightest row (a bold letter filling
-        such a row, touching both its rules, rules its edge), or the only one there is."""
-        ruled = [a1 - a0 for a0, a1, ruled in _edges(ink, line, across, vertical, slope, px)
-                 if ruled]  # fmt: skip
-        lone = len(ruled) == 1 and (len(across) == 2 or ruled[0] >= LONE_EDGE_MM * px)
-        return len(ruled) > 1 or lone
+        """It rules two edges, or the only one there is, or a single one that is long (a
+        bold letter filling a tight row, touching both its rules, rules it) and inked all
+        along (a stamp's ring and the letters beside it leave gaps)."""
+        found = _edges(ink, line, across, vertical, slope, px)
+        # between boundaries a stamp's arcs make a hair's breadth apart, anything inks an edge
+        ruled = [(a1 - a0, inked) for a0, a1, inked in found
+                 if inked >= INKED and a1 - a0 >= MIN_EDGE_MM * px]  # fmt: skip
+        if len(ruled) != 1 or len(found) == 1:
+            return len(ruled) > 0
+        length, inked = ruled[0]
+        return length >= LONE_EDGE_MM * px and inked >= LONE_INKED
 
     # a column (then a row) that rules no edge is letters on a line
     cols = [c for c in cols if is_boundary(c, rows, True)]
@@ -332,22 +347,23 @@ def _grid(
 
 def _edges(
     ink: np.ndarray, line: _Line, across: list[_Line], vertical: bool, slope: float, px: float
-) -> list[tuple[float, float, bool]]:
-    """The line's edges between the boundaries across it: (start, end, ruled), along. An edge
-    is ruled when the page is inked along it nearly all the way: measured on the page rather
-    than on the pieces, a broken rule still rules its edge and a letter standing on the line
-    where a merged cell has no rule (its stem, the accent over it) does not."""
+) -> list[tuple[float, float, float]]:
+    """The line's edges between the boundaries across it: (start, end) along, and the share
+    of it inked. An edge is ruled when the page is inked along it nearly all the way: measured
+    on the page rather than on the pieces, a broken rule still rules its edge and a letter
+    standing on the line where a merged cell has no rule (its stem, the accent over it) does
+    not."""
     at = [_crossing(b, line, slope)[1] if vertical else _crossing(line, b, slope)[0]
           for b in across]  # fmt: skip
     if line.synthetic or len(at) < 2:
-        return [(a0, a1, False) for a0, a1 in itertools.pairwise(at)]
+        return [(a0, a1, 0.0) for a0, a1 in itertools.pairwise(at)]
     inked = _inked(ink, line, slope, vertical, at[0], at[-1])
     start, margin = round(at[0]), CROSSING_MM * px
     edges = []
     for a0, a1 in itertools.pairwise(at):
         # the rule across inks both ends of every edge: left out
         stretch = inked[round(a0 + margin) - start : round(a1 - margin) - start + 1]
-        edges.append((a0, a1, bool(stretch.size) and stretch.mean() >= INKED))
+        edges.append((a0, a1, float(stretch.mean()) if stretch.size else 0.0))
     return edges
 
 

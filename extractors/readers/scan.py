@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
@@ -35,6 +35,7 @@ OCR_JOBS = 2
 # mean word confidence under which a page may be turned: upright print reads at 85-96, a page
 # turned 90 or 180 degrees at about 45
 UPRIGHT_CONFIDENCE = 70.0
+LONG_WORD = 4  # letters: a word this long is wider than tall when upright
 # a word's font size from its line's box: the box runs from accents to descenders
 LINE_TO_SIZE = 0.8
 MIN_INK_PIXELS = 12  # a cell with less ink than this is blank (a speck, a rule's end)
@@ -63,31 +64,53 @@ def read_scan(path: Path, pages: Collection[int] | None = None) -> Document:
 
 def read_page(image: PageImage) -> PageContent:
     tones = ink.grey(image.pixels)
-    tones = ink.straighten(tones, ink.skew(tones))
-    tones = ink.whiten(tones, ink.whitening_cut(tones))
-    grids, wiped, words = _read(tones, image.dpi)
-    if tesseract.mean_confidence(words) < UPRIGHT_CONFIDENCE:
-        turn = tesseract.orientation(tones, image.dpi)
+    reading = _read(tones, image.dpi)
+    if _maybe_turned(reading.words):
+        turn = tesseract.orientation(reading.clean, image.dpi)
         if turn:
-            turned = np.ascontiguousarray(np.rot90(tones, -(turn // 90)))
-            again = _read(turned, image.dpi)
-            if tesseract.mean_confidence(again[2]) > tesseract.mean_confidence(words):
-                tones, (grids, wiped, words) = turned, again
-    words += _missed_in_cells(wiped, grids, words, image.dpi)
-    return _content(image.number, words, grids, image.dpi, tones.shape[0])
+            # straightened and cut again once upright: a sideways page's skew is not its own
+            again = _read(np.ascontiguousarray(np.rot90(tones, -(turn // 90))), image.dpi)
+            better = tesseract.mean_confidence(again.words) > tesseract.mean_confidence(
+                reading.words
+            )
+            if better or not _maybe_turned(again.words):
+                reading = again
+    words = reading.words + _missed_in_cells(reading.wiped, reading.grids, reading.words, image.dpi)
+    return _content(image.number, words, reading.grids, image.dpi, reading.clean.shape[0])
 
 
-def _read(tones: np.ndarray, dpi: float) -> tuple[list[Grid], np.ndarray, list[tesseract.OcrWord]]:
-    """The page's grids, the page with their rules wiped (OCR reads a rule beside a number as
-    a character: "1.375 |"), and its words read on it."""
-    grids = find_grids(tones, dpi)
+def _maybe_turned(words: list[tesseract.OcrWord]) -> bool:
+    """A page turned 180 degrees reads with low confidence; one turned 90, Tesseract reads
+    line by line standing up (confidently): its words are taller than wide."""
+    if tesseract.mean_confidence(words) < UPRIGHT_CONFIDENCE:
+        return True
+    long = [w.box for w in words if len(w.text) >= LONG_WORD]
+    standing = sum(bottom - top > right - left for left, top, right, bottom in long)
+    return standing > len(long) / 2
+
+
+@dataclass
+class _Reading:
+    clean: np.ndarray  # the page straightened, light marks whitened
+    grids: list[Grid]
+    wiped: np.ndarray  # the clean page with its grids' rules wiped
+    words: list[tesseract.OcrWord]
+
+
+def _read(tones: np.ndarray, dpi: float) -> _Reading:
+    """The page cleaned, its grids, and its words read with the grids' rules wiped (OCR reads a
+    rule beside a number as a character: "1.375 |")."""
+    clean = ink.straighten(tones, ink.skew(tones))
+    clean = ink.whiten(clean, ink.whitening_cut(clean))
+    grids = find_grids(clean, dpi)
+    wiped = clean
     if grids:
-        tones = tones.copy()
+        wiped = clean.copy()
         for grid in grids:
             for cell in grid.cells:
                 x0, top, x1, bottom = cell.box
-                cv2.rectangle(tones, (x0, top), (x1, bottom), 255, _wipe(dpi))
-    return grids, tones, tesseract.read_words(tones, dpi)
+                cv2.rectangle(wiped, (x0, top), (x1, bottom), 255, _wipe(dpi))
+    return _Reading(clean, grids, wiped, tesseract.read_words(wiped, dpi))
 
 
 def _wipe(dpi: float) -> int:
