@@ -252,12 +252,15 @@ def test_merged_header_key_cell_and_section_rows_get_their_spans(dpi):
 @pytest.mark.parametrize(
     "dpi, ink, paper, skew, jpeg, breaks_mm",
     [
-        (150, 90, 240, 0.3, 40, 0.25),  # a light, low-resolution, strongly compressed scan
+        (150, 90, 240, 0.3, 40, 0.3),  # a light, low-resolution, strongly compressed scan
         (200, 60, 245, -0.3, 50, 0.4),
-        (300, 120, 235, 0.2, 60, 0.5),  # pale grey toner, rules broken every few mm
+        (250, 100, 240, 0.3, 45, 0.5),
+        (300, 120, 235, 0.2, 60, 0.5),  # pale grey toner
     ],
 )
 def test_a_poor_scan_still_gives_the_same_grid(dpi, ink, paper, skew, jpeg, breaks_mm):
+    """Rules broken every 3 cm on average, the residual skew a deskewed page may keep, JPEG
+    noise, grain and dust; a seal and a signature under the table."""
     page = Page(dpi, paper=paper)
     cells = _appendix(page, ink=ink)
     page.text(120, 150, "TM. ỦY BAN NHÂN DÂN", pt=13, bold=True, ink=ink)
@@ -266,6 +269,18 @@ def test_a_poor_scan_still_gives_the_same_grid(dpi, ink, paper, skew, jpeg, brea
     image = page.array(skew=skew, jpeg=jpeg, breaks_mm=breaks_mm, speckle=4, seed=dpi)
     (grid,) = find_grids(image, dpi)
     assert (grid.n_rows, grid.n_cols) == (9, 6)
+    assert _structure(grid) == cells
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize("at", [(150, 60), (40, 95), (185, 100)])
+def test_a_seal_pressed_over_the_table_adds_no_rule(dpi, at):
+    """Its rings cross rules and run along them for a few mm; its letters and star sit in
+    the cells. (At 150 dpi its inner ring may rule a short row: a known limit.)"""
+    page = Page(dpi)
+    cells = _appendix(page)
+    page.stamp(*at, ink=110)
+    (grid,) = find_grids(page.array(jpeg=60, speckle=3, seed=dpi), dpi)
     assert _structure(grid) == cells
 
 
@@ -332,27 +347,26 @@ def test_an_a4_page_at_300_dpi_takes_tens_of_milliseconds():
         (grid,) = find_grids(image, 300)
         took.append(time.perf_counter() - started)
     assert (grid.n_rows, grid.n_cols) == (26, 6)
-    # ~35 ms on one core; the bound leaves room for a loaded machine
+    # ~30 ms on one core; the bound leaves room for a loaded machine
     assert min(took) < 0.2
 
 
 # --- the corpus: scans against their born-digital twins ---------------------------------------
 
-# (plan, 1-based page): every page of the corpus with a table, the first pages (underlined
-# headings) and the last ones (signature and seal)
-CORPUS_PAGES = [
-    ("cam-duong-2024", 1),
-    ("cam-duong-2024", 2),
-    *(("cam-duong-2024", n) for n in range(10, 15)),
-    ("hoang-viet-2022", 1),
-    ("hoang-viet-2022", 4),
-    ("nhu-quynh-2024", 1),
-    ("nhu-quynh-2024", 11),
-    ("son-bao-2024", 1),
-    *(("son-bao-2024", n) for n in range(4, 8)),
-    ("thanh-xa-2022", 1),
-    ("thanh-xa-2022", 6),
-]
+
+def _corpus_pages() -> list[tuple[str, int]]:
+    """(plan, 1-based page) of every page of the corpus: those with tables, and those without
+    (underlined headings, a signature and its seal) that must give none."""
+    if not CORPUS.is_dir():
+        return []
+    import pypdfium2
+
+    pages = []
+    for path in sorted((CORPUS / "pdf").glob("*.pdf")):
+        pdf = pypdfium2.PdfDocument(path)
+        pages += [(path.stem, number) for number in range(1, len(pdf) + 1)]
+        pdf.close()
+    return pages
 
 
 def _deskew(image: np.ndarray) -> np.ndarray:
@@ -418,7 +432,7 @@ def _cells_of(boxes: list[tuple[float, float, float, float]]) -> tuple[int, int,
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
-@pytest.mark.parametrize("plan, number", CORPUS_PAGES)
+@pytest.mark.parametrize("plan, number", _corpus_pages())
 def test_a_corpus_scan_has_the_grids_of_its_born_digital_twin(plan, number):
     image, dpi = _scan_page(plan, number)
     grids = find_grids(_deskew(image), dpi)
