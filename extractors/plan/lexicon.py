@@ -72,6 +72,15 @@ def zones() -> Patterns:
 
 
 @cache
+def column_names() -> dict[str, tuple[str, ...]]:
+    """role -> the usual wordings of a points column's header."""
+    names: dict[str, list[str]] = {}
+    for row in read_rows("lexicon/column_names.csv"):
+        names.setdefault(row["role"], []).append(row["name"])
+    return {role: tuple(wordings) for role, wordings in names.items()}
+
+
+@cache
 def table_columns() -> Patterns:
     """Matched on headers without their marks: a scan's bold headers lose them ("Phôi hợp")."""
     return _patterns("lexicon/table_columns.csv", "role", key_of=bare)

@@ -23,6 +23,8 @@ CONFUSIONS = Path(__file__).resolve().parents[2] / "data" / "ocr" / "confusions.
 TOLERANCE = 0.001  # points: a row's printed numbers agree within rounding of the third decimal
 ROLES = ("max", "score", "deducted")
 _LEADING_ZERO = re.compile(r"^[-–(\s]*0\d")
+_NOT_NUMBER = re.compile(r"[^\d.,/:;]")
+_SEPARATOR_MISREAD = re.compile(r"[/:;]")
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,8 @@ class Recovered:
     value: float
 
 
-def agrees(max_points: float, score: float, deducted: float) -> bool:
-    return abs(max_points - score - deducted) <= TOLERANCE + 1e-9
+def agrees(max_points: float, score: float, deducted: float, tolerance: float = TOLERANCE) -> bool:
+    return abs(max_points - score - deducted) <= tolerance + 1e-9
 
 
 def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Recovered]:
@@ -47,25 +49,32 @@ def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Re
         return []
     options = []
     for role in ROLES:
-        others = [(role, value) for value in sorted(readings(printed[role]) - {values[role]})]
+        others = [
+            (role, value, cost)
+            for value, cost in sorted(readings(printed[role]).items())
+            if value != values[role]
+        ]
         doubtful = values[role] is None or _doubtful(printed[role], role, values)
         options.append(others if doubtful else [None, *others])
-    # the fewest numbers changed first: a row set right by its unreadable cells alone is not
-    # made to add up otherwise by changing a number that was read
-    for readable_changes in (0, 1):
-        solutions = set()
-        for choice in itertools.product(*options):
-            changed = [c for c in choice if c is not None]
-            if sum(None not in option for option in options) + readable_changes != len(changed):
-                continue
-            trial = {**values, **dict(changed)}
-            if agrees(*(trial[r] for r in ROLES)):
-                solutions.add(tuple(changed))
-        if solutions:
-            break
-    if len(solutions) != 1:
+    must = sum(None not in option for option in options)
+    # the fewest numbers read changed, then the fewest slips: a row set right by its unreadable
+    # cells alone is not made to add up otherwise by changing a number that was read
+    found: dict[tuple[int, int], set] = {}
+    for choice in itertools.product(*options):
+        changed = [c for c in choice if c is not None]
+        if len(changed) > must + 1:
+            continue
+        trial = {**values, **{role: value for role, value, _ in changed}}
+        # exactly: a reading a thousandth off (1.376 for 1.375) must not pass for the one
+        if agrees(*(trial[r] for r in ROLES), tolerance=0):
+            rank = (len(changed) - must, sum(cost for _, _, cost in changed))
+            found.setdefault(rank, set()).add(tuple((role, value) for role, value, _ in changed))
+    if not found:
         return []
-    return [Recovered(role, printed[role], value) for role, value in solutions.pop()]
+    best = found[min(found)]
+    if len(best) != 1:
+        return []
+    return [Recovered(role, printed[role], value) for role, value in best.pop()]
 
 
 def _doubtful(text: str, role: str, values: dict[str, float | None]) -> bool:
@@ -77,25 +86,41 @@ def _doubtful(text: str, role: str, values: dict[str, float | None]) -> bool:
     return role != "max" and most is not None and (values[role] or 0) > most + TOLERANCE
 
 
-def readings(text: str) -> set[float]:
-    """The values a cell's text may have meant, one OCR slip away from it or from it with its
-    letters read as the digits they look like ('li' is 11)."""
+def readings(text: str) -> dict[float, int]:
+    """The values a cell's text may have meant, each with the slips it takes: none from the
+    text, from it with its letters read as the digits they look like ('li' is 11), or from its
+    digits and separators alone (specks, a bracket read as 'C', a space inside the number);
+    one more for one OCR slip away from any of those."""
     text = text.strip()
-    candidates = set()
-    for base in {text, text.translate(_digit_letters())}:
-        candidates.add(base)
-        for i, char in enumerate(base):
-            for meant in _confusions().get(char, ()):
-                candidates.add(base[:i] + meant + base[i + 1 :])
-            if not char.isdigit():
-                candidates.add(base[:i] + base[i + 1 :])
-        if not any(c in ".," for c in base):  # a decimal point the scan lost: '0588' is 0.588
-            candidates.update(
-                base[:i] + "." + base[i:]
-                for i in range(1, len(base))
-                if base[i - 1].isdigit() and base[i].isdigit()
-            )
-    return {value for value in map(parse_points, candidates) if value is not None}
+    mapped = text.translate(_digit_letters())
+    found: dict[float, int] = {}
+    for base in {text, mapped, _digits_only(text), _digits_only(mapped)}:
+        for candidate, cost in [(base, 0), *((c, 1) for c in _one_slip(base))]:
+            value = parse_points(candidate)
+            if value is not None and cost < found.get(value, 2):
+                found[value] = cost
+    return found
+
+
+def _one_slip(text: str) -> set[str]:
+    """The texts one confusion, one dropped mark or one lost decimal point away."""
+    out = set()
+    for i, char in enumerate(text):
+        for meant in _confusions().get(char, ()):
+            out.add(text[:i] + meant + text[i + 1 :])
+        if not char.isdigit():
+            out.add(text[:i] + text[i + 1 :])
+    if not any(c in ".," for c in text):  # a decimal point the scan lost: '0588' is 0.588
+        out.update(
+            text[:i] + "." + text[i:]
+            for i in range(1, len(text))
+            if text[i - 1].isdigit() and text[i].isdigit()
+        )
+    return out
+
+
+def _digits_only(text: str) -> str:
+    return _SEPARATOR_MISREAD.sub(",", _NOT_NUMBER.sub("", text))
 
 
 @cache

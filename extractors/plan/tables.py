@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from rapidfuzz import fuzz
+
 from extractors.plan import lexicon
 from normalizers.numbers import parse_points
 from normalizers.text import bare, clean, clean_item, clean_value, fold
@@ -132,11 +134,40 @@ def _roles_at(grid: list[list], h: int) -> Layout | None:
             if i and (target >= len(named) or named[target]):
                 break
             roles.setdefault(role, target)
+    _garbled_points_header(roles, texts)
     _contents_are_tasks(roles)
     found = Layout(h + 1, roles, [fold(t) for t in texts])
     if len(roles) >= 3 and found.kind:
         return found
     return None
+
+
+def _garbled_points_header(roles: dict[str, int], texts: list[str]) -> None:
+    """A header names two of the three points roles, and another column's header reads like
+    the third but for a few letters (OCR's "Điể m thể m địn h"): that column is the third."""
+    missing = POINTS_ROLES - roles.keys()
+    if len(missing) != 1:
+        return
+    (role,) = missing
+    taken = set(roles.values())
+    alike = [
+        col
+        for col, text in enumerate(texts)
+        if col not in taken and _like_column_name(_squeezed(text), role)
+    ]
+    if len(alike) == 1:
+        roles[role] = alike[0]
+
+
+def _squeezed(text: str) -> str:
+    return bare(fold(text)).replace(" ", "")
+
+
+def _like_column_name(squeezed: str, role: str) -> bool:
+    return any(
+        fuzz.ratio(squeezed, _squeezed(name)) >= GARBLED_HEADER
+        for name in lexicon.column_names().get(role, ())
+    )
 
 
 def _contents_are_tasks(roles: dict[str, int]) -> None:
@@ -318,6 +349,7 @@ def printed(row: Row, role: str) -> str:
     return "\n".join(p for part in row.cells.get(role, []) for p in part)
 
 
+GARBLED_HEADER = 80  # likeness (0-100) of a points header OCR garbled to its usual wording
 DEADLINE_SHARE = 0.5  # a column whose cells mostly read like deadlines is the deadline column
 TASK_LENGTH = 25  # characters: a task column's cells are sentences
 
