@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from extractors.plan import lexicon
-from normalizers.text import fold
+from normalizers.text import bare, fold
 
 THRESHOLD = 85
 # accepted only for a heading whose sibling headings are fields (a list of fields)
@@ -75,6 +75,12 @@ def catalog() -> tuple[Field, ...]:
     return tuple(fields)
 
 
+@lru_cache(maxsize=1 << 12)
+def squeezed(text: str) -> str:
+    """A name without its marks and spaces."""
+    return bare(text).replace(" ", "")
+
+
 def similarity(key: str, field: Field) -> float:
     """Closeness of a name to a field: spelling-tolerant (token_sort_ratio), or containment.
 
@@ -84,7 +90,8 @@ def similarity(key: str, field: Field) -> float:
     words = key.split()
     best = 0.0
     for k in field.keys:
-        best = max(best, fuzz.token_sort_ratio(key, k))
+        # or letter for letter without marks and spaces: OCR's "CAICACHCHE ĐỌ CONG VỤ"
+        best = max(best, fuzz.token_sort_ratio(key, k), fuzz.ratio(squeezed(key), squeezed(k)))
         wanted = k.split()
         if len(wanted) >= 3 and set(wanted) <= set(words) and len(words) <= 2 * len(wanted):
             best = max(best, 100 - 10 * (len(words) - len(wanted)) / len(words))

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from extractors.plan import lexicon
+from extractors.plan.fields import squeezed
 from normalizers.numbers import parse_points
 from normalizers.text import bare, clean, clean_item, clean_value, fold
 
@@ -153,19 +154,15 @@ def _garbled_points_header(roles: dict[str, int], texts: list[str]) -> None:
     alike = [
         col
         for col, text in enumerate(texts)
-        if col not in taken and _like_column_name(_squeezed(text), role)
+        if col not in taken and _like_column_name(squeezed(fold(text)), role)
     ]
     if len(alike) == 1:
         roles[role] = alike[0]
 
 
-def _squeezed(text: str) -> str:
-    return bare(fold(text)).replace(" ", "")
-
-
-def _like_column_name(squeezed: str, role: str) -> bool:
+def _like_column_name(header: str, role: str) -> bool:
     return any(
-        fuzz.ratio(squeezed, _squeezed(name)) >= GARBLED_HEADER
+        fuzz.ratio(header, squeezed(fold(name))) >= GARBLED_HEADER
         for name in lexicon.column_names().get(role, ())
     )
 
