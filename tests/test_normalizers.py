@@ -4,6 +4,7 @@ import pytest
 
 from normalizers.dates import find_date
 from normalizers.numbers import parse_number, parse_points, point_readings
+from normalizers.ocr import decimal_misread, quarter_misread
 from normalizers.text import (
     clean,
     clean_item,
@@ -108,3 +109,30 @@ def test_fold_accents_and_case():
 def test_sentence_case_only_for_capitals():
     assert sentence_case("VĂN PHÒNG THỐNG KÊ") == "Văn phòng thống kê"
     assert sentence_case("Văn phòng UBND") == "Văn phòng UBND"
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("19:5", "19,5"),
+        ("- 1;5", "- 1,5"),
+        ("ISO 9001:2015", "ISO 9001:2015"),
+        ("12:30 ngày", "12:30 ngày"),
+    ],
+)
+def test_a_decimal_comma_read_as_a_colon_is_put_back(printed, meant):
+    assert decimal_misread(printed) == meant
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("Quý 11/2025", "Quý II/2025"),
+        ("Quý IH/2025", "Quý III/2025"),
+        ("Quý 1/2025", "Quý 1/2025"),
+        ("quý lV năm 2025", "quý IV năm 2025"),
+        ("Quý II/2025", "Quý II/2025"),
+    ],
+)
+def test_a_quarter_that_cannot_be_is_read_as_the_one_ocr_garbled(printed, meant):
+    assert quarter_misread(printed) == meant

@@ -17,9 +17,11 @@ from normalizers.codes import field_of
 from normalizers.numbers import NUMBER, point_readings
 from normalizers.text import clean_item
 
+# a lone "I" or "l" before "điểm" is OCR's 1 ("bị trừ I điểm")
+_AMOUNT = rf"{NUMBER}|[Il](?=\s*(?:điểm|đ)\b)"
 _POINTS = re.compile(
-    rf"\(\s*(?:bị\s+)?(?:trừ\s*:?\s*)?[-–−]?\s*({NUMBER})\s*(?:điểm|đ)\s*\)"
-    rf"|,?\s*\b(?:bị\s+)?trừ\s*:?\s*({NUMBER})\s*(?:điểm|đ)\b",
+    rf"\(\s*(?:bị\s+)?(?:trừ\s*:?\s*)?[-–−]?\s*({_AMOUNT})\s*(?:điểm|đ)\s*\)"
+    rf"|,?\s*\b(?:bị\s+)?trừ\s*:?\s*({_AMOUNT})\s*(?:điểm|đ)\b",
     re.IGNORECASE,
 )
 _PRINTED_CODE = re.compile(
@@ -77,6 +79,7 @@ def split_items(text: str) -> list[tuple[str, tuple[float, ...]]]:
     for marker in markers:
         words = clean_item(text[start : marker.start()].lstrip(SEPARATORS)).strip(SEPARATORS)
         if words:
-            items.append((words, point_readings(marker.group(1) or marker.group(2))))
+            amount = marker.group(1) or marker.group(2)
+            items.append((words, point_readings("1" if amount.isalpha() else amount)))
         start = marker.end()
     return items

@@ -22,6 +22,7 @@ from extractors.plan.actors import own_actor, parse_assignment
 from extractors.plan.fields import match_field
 from extractors.plan.outline import UNIT_LABELS, Line, Section, TableAt, find_label
 from normalizers.codes import field_of
+from normalizers.ocr import quarter_misread
 from normalizers.text import bare, clean_item, clean_value, sentence_case
 
 _REFERENCE = re.compile(
@@ -273,7 +274,7 @@ def _settle(draft: _Draft, cover: Units, alone: bool, general: Units) -> None:
     units = draft.labels.over(own).over(draft.named).over(group).over(general)
     draft.task.lead = clean_value(units.lead)
     draft.task.partners = clean_value(units.partners)
-    draft.task.deadline = clean_value(units.deadline)
+    draft.task.deadline = quarter_misread(clean_value(units.deadline))
 
 
 def _apply_reference(task: Task) -> None:
@@ -312,7 +313,7 @@ def _table_tasks(at: TableAt) -> list[Task]:
             text=words,
             lead=row.values("lead") or lead,
             partners=row.values("partners"),
-            deadline=row.values("deadline"),
+            deadline=quarter_misread(row.values("deadline")),
             page=row.page or at.table.prov.page,
         )
         _apply_reference(task)

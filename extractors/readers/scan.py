@@ -15,7 +15,6 @@ text layer (readers.pdf).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -30,6 +29,7 @@ from extractors.readers.grid import Grid, find_grids
 from extractors.readers.layout import PageContent, Word, assemble, is_page_number, lines_of
 from extractors.readers.page_image import POINTS_PER_INCH, PageImage, page_images
 from extractors.readers.pdf import read_pdf
+from normalizers.ocr import decimal_misread
 
 OCR_JOBS = 2
 # mean word confidence under which a page may be turned: upright print reads at 85-96, a page
@@ -44,7 +44,6 @@ RULE_WIPE_MM = 0.8  # the width wiped along a grid's rules: a rule and the skew 
 REMNANT_MM = 1.2  # rule marks closer than this to a cell's edge are what is left of a rule
 RULE_MARKS = frozenset("|_~¬-—–'`\"¡!.,:;/\\")
 MM_PER_INCH = 25.4
-_MISREAD_DECIMAL = re.compile(r"^([-–(]?\s*\d{1,3})[:;](\d{1,3}\)?)$")
 
 
 def read_scan(path: Path, pages: Collection[int] | None = None) -> Document:
@@ -188,12 +187,6 @@ def _inside(box: tuple[int, ...], word: tuple[int, int, int, int]) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
-def _decimal_misread(text: str) -> str:
-    """A cell's number whose decimal comma OCR read as a colon or semicolon ("19:5", "- 1;5")
-    gets its comma back; a colon within words (ISO 9001:2015) is left alone."""
-    return _MISREAD_DECIMAL.sub(r"\1,\2", text)
-
-
 def _remnant(text: str, box: tuple[int, ...], cell: tuple[int, ...], near: float) -> bool:
     """A word of rule marks ("|", "_", "-") next to a cell's edge: what wiping left of a rule."""
     edges = (box[0] - cell[0], cell[2] - box[2], box[1] - cell[1], cell[3] - box[3])
@@ -217,7 +210,7 @@ def _table(
             Cell(
                 cell.row,
                 cell.col,
-                [_decimal_misread(line.text) for line in lines],
+                [decimal_misread(line.text) for line in lines],
                 cell.row_span,
                 cell.col_span,
                 tuple(v * scale for v in cell.box),

@@ -1,0 +1,25 @@
+"""OCR misreads a value cannot be, put back: small str -> str functions."""
+
+import re
+
+_MISREAD_DECIMAL = re.compile(r"^([-–(]?\s*\d{1,3})[:;](\d{1,3}\)?)$")
+
+
+def decimal_misread(text: str) -> str:
+    """A number whose decimal comma OCR read as a colon or semicolon ("19:5", "- 1;5") gets its
+    comma back; a colon within words (ISO 9001:2015) is left alone."""
+    return _MISREAD_DECIMAL.sub(r"\1,\2", text)
+
+
+# a quarter OCR misread: there is no "Quý 11", and "IH" / "HI" are III with two strokes joined
+_MISREAD_QUARTER = re.compile(r"\b(quý)\s+(11|1I|I1|Il|lI|H|IH|HI|1H|H1|111|lll|1V|lV)\b", re.I)
+_QUARTERS = {"11": "II", "1I": "II", "I1": "II", "Il": "II", "lI": "II", "H": "II",
+             "IH": "III", "HI": "III", "1H": "III", "H1": "III", "111": "III", "lll": "III",
+             "1V": "IV", "lV": "IV"}  # fmt: skip
+
+
+def quarter_misread(text: str | None) -> str | None:
+    """'Quý 11/2025' -> 'Quý II/2025', 'Quý IH/2025' -> 'Quý III/2025': quarters that cannot be."""
+    if text is None:
+        return None
+    return _MISREAD_QUARTER.sub(lambda m: f"{m[1]} {_QUARTERS.get(m[2], m[2])}", text)
