@@ -95,19 +95,18 @@ def _stripping(keep: str) -> dict[int, str]:
 _TONELESS = _stripping(
     keep="".join(m for m in map(chr, range(0x300, 0x370)) if m not in _TONE_MARKS)
 )
-_BARE = {**_stripping(keep=""), ord("đ"): "d", ord("Đ"): "D"}
+_BARE = {
+    **_stripping(keep=""),
+    **{code: None for code in range(0x300, 0x370)},  # marks of decomposed text
+    ord("đ"): "d",
+    ord("Đ"): "D",
+}
 
 
 def toneless(text: str) -> str:
     """Tone marks dropped, character for character (positions in the result are positions in
     the text): a key for matching words OCR may have given the wrong tone."""
     return text.translate(_TONELESS)
-
-
-def bare(text: str) -> str:
-    """Every mark dropped, character for character ('CHỦ TRÌ' -> 'CHU TRI'): a key for
-    matching a few fixed words in lines OCR read without their marks (bold capitals)."""
-    return text.translate(_BARE)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -117,9 +116,10 @@ def fold(text: str) -> str:
 
 
 def strip_accents(text: str) -> str:
-    """'Cải cách' -> 'Cai cach' (and 'đ' -> 'd'), for accent-blind matching of OCR text."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    """'Cải cách' -> 'Cai cach' (and 'đ' -> 'd'), character for character (positions in the
+    result are positions in the text): for accent-blind matching of OCR text, and of words OCR
+    read without their marks (bold capitals: 'CHU TRI' for 'CHỦ TRÌ')."""
+    return text.translate(_BARE)
 
 
 def sentence_case(text: str) -> str:

@@ -17,6 +17,7 @@ from extractors.plan.lexicon import read_rows
 from normalizers.text import clean_value, fold, strip_accents
 
 _DASHES = re.compile(r"\s*[-–—−]\s*")
+_WORD = re.compile(r"[^\W\d_]+")
 _PARTS = re.compile(r"\s*(?:[,;+]|\bvà\b|\bvới\b)\s*", re.IGNORECASE)
 
 
@@ -59,6 +60,41 @@ def _aliases() -> dict[str, str]:
     for row in read_rows("lexicon/units.csv"):
         out.setdefault(_key(row["key"]), row["key"])
         out.setdefault(_key(row["alias"]), row["key"])
+    return out
+
+
+def restore_marks(name: str | None) -> str | None:
+    """A known unit's name read without some of its marks ('Văn phong - thong kè', OCR of bold
+    capitals) with its words spelt as the lexicon spells the name it matched ('Văn phòng -
+    thống kê'); a name the lexicon does not know is left as read."""
+    if not name:
+        return name
+    spelt = next((_spelt()[f] for f in _forms(_key(name), _key) if f in _spelt()), None)
+    if spelt is None:
+        return name
+    words = iter(spelt.split())
+    wanted = next(words, None)
+
+    def respell(match: re.Match[str]) -> str:
+        nonlocal wanted
+        word = match.group()
+        if wanted is None or strip_accents(word.lower()) != strip_accents(wanted):
+            return word  # a word the lexicon's name lacks (a role, the commune)
+        right, wanted = wanted, next(words, None)
+        if word.isupper() and len(word) > 1:
+            return right.upper()
+        return right[:1].upper() + right[1:] if word[:1].isupper() else right
+
+    return _WORD.sub(respell, name)
+
+
+@cache
+def _spelt() -> dict[str, str]:
+    """A name's comparison form -> its words as the lexicon spells them, lower case."""
+    out: dict[str, str] = {}
+    for row in read_rows("lexicon/units.csv"):
+        for text in (row["key"], row["alias"]):
+            out.setdefault(_key(text), " ".join(_WORD.findall(text.lower())))
     return out
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from normalizers.units import lead_key
+from normalizers.units import lead_key, restore_marks
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,17 @@ def test_no_lead():
 
 def test_only_affixes_is_kept():
     assert lead_key("Cán bộ") == "Cán bộ"
+
+
+@pytest.mark.parametrize(
+    ("read", "spelt"),
+    [
+        ("Văn phong - thong kè", "Văn phòng - thống kê"),  # OCR of bold capitals, sentence-cased
+        ("VĂN PHONG - THONG KE", "VĂN PHÒNG - THỐNG KÊ"),
+        ("Công chức Van phong - thong ke xã", "Công chức Văn phòng - thống kê xã"),
+        ("Văn phòng - Thống kê", "Văn phòng - Thống kê"),  # spelt right: as printed
+        ("Tổ công tác số 3", "Tổ công tác số 3"),  # a unit the lexicon does not know
+    ],
+)
+def test_a_known_unit_read_without_its_marks_gets_them_back(read, spelt):
+    assert restore_marks(read) == spelt

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from extractors.plan import lexicon
-from normalizers.text import bare, fold
+from normalizers.text import fold, strip_accents
 
 THRESHOLD = 85
 # accepted only for a heading whose sibling headings are fields (a list of fields)
@@ -78,7 +78,7 @@ def catalog() -> tuple[Field, ...]:
 @lru_cache(maxsize=1 << 12)
 def squeezed(text: str) -> str:
     """A name without its marks and spaces."""
-    return bare(text).replace(" ", "")
+    return strip_accents(text).replace(" ", "")
 
 
 def similarity(key: str, field: Field) -> float:

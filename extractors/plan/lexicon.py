@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from normalizers.text import bare, toneless
+from normalizers.text import strip_accents, toneless
 
 DATA_DIR = Path(os.environ.get("CCHC_DATA", Path(__file__).resolve().parents[2] / "data"))
 
@@ -46,7 +46,7 @@ def _patterns(
     relative: str, key: str, template: str = "{}", key_of: Callable[[str], str] = str
 ) -> Patterns:
     """(key, compiled pattern) for each row of a data file; first match wins, in file order.
-    key_of: the form of the text the patterns are matched on (toneless, bare)."""
+    key_of: the form of the text the patterns are matched on (toneless, strip_accents)."""
     return tuple(
         (row[key], re.compile(template.format(key_of(row["pattern"])), re.IGNORECASE))
         for row in read_rows(relative)
@@ -83,7 +83,7 @@ def column_names() -> dict[str, tuple[str, ...]]:
 @cache
 def table_columns() -> Patterns:
     """Matched on headers without their marks: a scan's bold headers lose them ("Phôi hợp")."""
-    return _patterns("lexicon/table_columns.csv", "role", key_of=bare)
+    return _patterns("lexicon/table_columns.csv", "role", key_of=strip_accents)
 
 
 @cache

@@ -8,7 +8,7 @@ from collections import Counter
 from extractors.model import Decision, DocumentInfo
 from extractors.plan.outline import Line, TableAt
 from normalizers.dates import find_date
-from normalizers.text import LOWER, UPPER, bare, clean, clean_value
+from normalizers.text import LOWER, UPPER, clean, clean_value, strip_accents
 
 _KINDS = {"KE HOACH": "ke_hoach", "BAO CAO": "bao_cao"}  # matched without marks: OCR's "KE HOẠCH"
 # a year named as such, not the year of a date ("ngày 07 tháng 02 năm 2025")
@@ -45,7 +45,7 @@ def read_info(events: list[Line | TableAt]) -> DocumentInfo:
     lines = list(_texts(events))
     info = DocumentInfo()
     for i, line in enumerate(lines):
-        kind = _KIND_LINE.match(bare(line))
+        kind = _KIND_LINE.match(strip_accents(line))
         if kind:
             # the subject line may share the line with KẾ HOẠCH or follow it
             info.doc_kind = _KINDS[kind.group(1)]

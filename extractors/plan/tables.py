@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from extractors.plan import lexicon
 from extractors.plan.fields import squeezed
 from normalizers.numbers import parse_points
-from normalizers.text import bare, clean, clean_item, clean_value, fold
+from normalizers.text import clean, clean_item, clean_value, fold, strip_accents
 
 _CODE = re.compile(r"^\d{1,2}[a-z]?(?:\.\d{1,2})*$")
 _TOTAL = re.compile(r"^(?:tổng|cộng)\b", re.IGNORECASE)
@@ -88,7 +88,7 @@ def _roles_in(header: str, columns=None) -> tuple[str, ...]:
     """The roles a header cell names, in the order it names them (a scan may merge two
     headers into one cell: "Bộ phận phối hợp | Thời gian")."""
     found: dict[str, int] = {}
-    header = bare(header)
+    header = strip_accents(header)
     for role, pattern in columns or lexicon.table_columns():
         match = pattern.search(header)
         if match and not any(start <= match.start() < end for start, end in found.values()):
@@ -376,7 +376,7 @@ def inferred_task_layout(grid: list[list]) -> Layout | None:
     )
     units = [c for c in range(task + 1, width) if c != deadline and filled[c]]
     if units:
-        named = any("chu tri" in bare(fold(" ".join(row))) for row in texts)
+        named = any("chu tri" in strip_accents(fold(" ".join(row))) for row in texts)
         roles["partners" if named else "lead"] = units[0]
     return Layout(1, roles, [fold(t) for t in _column_texts(grid[:1])])
 

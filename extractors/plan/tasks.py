@@ -21,9 +21,10 @@ from extractors.plan import lexicon
 from extractors.plan.actors import own_actor, parse_assignment
 from extractors.plan.fields import match_field
 from extractors.plan.outline import UNIT_LABELS, Line, Section, TableAt, find_label
+from normalizers import units as unit_names  # a module: normalizers.units reads the lexicon
 from normalizers.codes import field_of
 from normalizers.ocr import quarter_misread
-from normalizers.text import bare, clean_item, clean_value, sentence_case
+from normalizers.text import clean_item, clean_value, sentence_case, strip_accents
 
 _REFERENCE = re.compile(
     r"tiêu chí(?: thành phần)?(?: số)?\s+(\d{1,2}[a-z]?(?:\.\d{1,2})*)", re.IGNORECASE
@@ -272,8 +273,8 @@ def _settle(draft: _Draft, cover: Units, alone: bool, general: Units) -> None:
     section's and its parents'."""
     own, group = (cover, NOBODY) if alone else (NOBODY, cover)
     units = draft.labels.over(own).over(draft.named).over(group).over(general)
-    draft.task.lead = clean_value(units.lead)
-    draft.task.partners = clean_value(units.partners)
+    draft.task.lead = unit_names.restore_marks(clean_value(units.lead))
+    draft.task.partners = unit_names.restore_marks(clean_value(units.partners))
     draft.task.deadline = quarter_misread(clean_value(units.deadline))
 
 
@@ -297,9 +298,10 @@ def _table_tasks(at: TableAt) -> list[Task]:
     field = at.section.inherited("field")
     for row in reading.rows:
         if row.heading is not None:
-            unit = _LEAD_ROW.match(bare(row.heading))
+            unit = _LEAD_ROW.match(strip_accents(row.heading))
             if unit:
-                lead = sentence_case(clean_value(row.heading[: unit.end("unit")]))
+                printed = sentence_case(clean_value(row.heading[: unit.end("unit")]))
+                lead = unit_names.restore_marks(printed)
             else:
                 matched = match_field(row.heading, at.section.index)
                 field = matched[0] if matched else field
@@ -311,8 +313,8 @@ def _table_tasks(at: TableAt) -> list[Task]:
             index=at.section.index,
             field=field,
             text=words,
-            lead=row.values("lead") or lead,
-            partners=row.values("partners"),
+            lead=unit_names.restore_marks(row.values("lead")) or lead,
+            partners=unit_names.restore_marks(row.values("partners")),
             deadline=quarter_misread(row.values("deadline")),
             page=row.page or at.table.prov.page,
         )
