@@ -11,6 +11,15 @@ def decimal_misread(text: str) -> str:
     return _MISREAD_DECIMAL.sub(r"\1,\2", text)
 
 
+_STROKES = frozenset("|lI!")
+
+
+def lone_stroke(text: str) -> str:
+    """A cell that holds one stroke alone ('|', 'l', 'I') holds the digit 1 (a number column's
+    '1', which OCR reads as a rule or a letter)."""
+    return "1" if text.strip() in _STROKES else text
+
+
 # a quarter OCR misread: there is no "Quý 11", and "IH" / "HI" are III with two strokes joined
 _MISREAD_QUARTER = re.compile(r"\b(quý)\s+(11|1I|I1|Il|lI|H|IH|HI|1H|H1|111|lll|1V|lV)\b", re.I)
 _QUARTERS = {"11": "II", "1I": "II", "I1": "II", "Il": "II", "lI": "II", "H": "II",

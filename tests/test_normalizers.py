@@ -4,7 +4,7 @@ import pytest
 
 from normalizers.dates import find_date
 from normalizers.numbers import parse_number, parse_points, point_readings
-from normalizers.ocr import decimal_misread, quarter_misread
+from normalizers.ocr import decimal_misread, lone_stroke, quarter_misread
 from normalizers.text import (
     clean,
     clean_item,
@@ -136,3 +136,10 @@ def test_a_decimal_comma_read_as_a_colon_is_put_back(printed, meant):
 )
 def test_a_quarter_that_cannot_be_is_read_as_the_one_ocr_garbled(printed, meant):
     assert quarter_misread(printed) == meant
+
+
+@pytest.mark.parametrize(
+    ("cell", "meant"), [("|", "1"), (" l ", "1"), ("I", "1"), ("Il", "Il"), ("x", "x")]
+)
+def test_a_lone_stroke_in_a_cell_is_the_digit_one(cell, meant):
+    assert lone_stroke(cell) == meant

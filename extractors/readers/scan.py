@@ -29,7 +29,7 @@ from extractors.readers.grid import Grid, find_grids
 from extractors.readers.layout import PageContent, Word, assemble, is_page_number, lines_of
 from extractors.readers.page_image import POINTS_PER_INCH, PageImage, page_images
 from extractors.readers.pdf import read_pdf
-from normalizers.ocr import decimal_misread
+from normalizers.ocr import decimal_misread, lone_stroke
 
 OCR_JOBS = 2
 # mean word confidence under which a page may be turned: upright print reads at 85-96, a page
@@ -42,7 +42,9 @@ MIN_INK_PIXELS = 12  # a cell with less ink than this is blank (a speck, a rule'
 STRIP_GAP_MM = 4.0  # white between the cells stacked for a second reading
 RULE_WIPE_MM = 0.8  # the width wiped along a grid's rules: a rule and the skew left in it
 REMNANT_MM = 1.2  # rule marks closer than this to a cell's edge are what is left of a rule
-RULE_MARKS = frozenset("|_~¬-—–'`\"¡!.,:;/\\")
+STANDING_MARKS = frozenset("|¡!")
+LYING_MARKS = frozenset("_~¬-—–")
+RULE_MARKS = STANDING_MARKS | LYING_MARKS | frozenset("'`\".,:;/\\")
 MM_PER_INCH = 25.4
 
 
@@ -188,9 +190,17 @@ def _inside(box: tuple[int, ...], word: tuple[int, int, int, int]) -> bool:
 
 
 def _remnant(text: str, box: tuple[int, ...], cell: tuple[int, ...], near: float) -> bool:
-    """A word of rule marks ("|", "_", "-") next to a cell's edge: what wiping left of a rule."""
-    edges = (box[0] - cell[0], cell[2] - box[2], box[1] - cell[1], cell[3] - box[3])
-    return set(text) <= RULE_MARKS and min(edges) < near
+    """A word of rule marks next to a cell's edge: what wiping left of a rule. A standing mark
+    ("|") is left of a column's rule, a lying one ("_", "-") of a row's; a "1" standing near
+    the rule under it is a digit."""
+    across = min(box[0] - cell[0], cell[2] - box[2])  # to the column rules
+    along = min(box[1] - cell[1], cell[3] - box[3])  # to the row rules
+    marks = set(text)
+    if marks <= STANDING_MARKS:
+        return across < near
+    if marks <= LYING_MARKS:
+        return along < near
+    return marks <= RULE_MARKS and min(across, along) < near
 
 
 def _table(
@@ -206,11 +216,12 @@ def _table(
         ]
         lines = lines_of(inside, page)
         lines.sort(key=lambda line: (round(line.top), line.x0))
+        texts = [decimal_misread(line.text) for line in lines]
         cells.append(
             Cell(
                 cell.row,
                 cell.col,
-                [decimal_misread(line.text) for line in lines],
+                [lone_stroke(texts[0])] if len(texts) == 1 else texts,
                 cell.row_span,
                 cell.col_span,
                 tuple(v * scale for v in cell.box),
