@@ -39,14 +39,16 @@ def agrees(max_points: float, score: float, deducted: float, tolerance: float = 
 
 
 def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Recovered]:
-    """The cell readings that make the row add up, when the row as read does not: a cell read
-    as no number must take one of its other readings, and at most one cell read as a number
-    may. Nothing when the row adds up, when a cell is empty, or when no choice or several
-    equally small ones do."""
+    """The cell readings that make the row add up, when the row as read does not. A cell read
+    as no number must take one of its other readings; one read as a number no clerk prints
+    (_doubtful) may; of the cells read as believable numbers, at most one may. Of the choices
+    that add up, the one changing the fewest believable numbers, then taking the fewest slips,
+    wins; nothing when the row adds up, when a cell is empty, or when two choices tie."""
     if any(not printed.get(role, "").strip() for role in ROLES):
         return []
     if all(values[r] is not None for r in ROLES) and agrees(*(values[r] for r in ROLES)):
         return []
+    doubtful = _doubtful(printed, values)
     options = []
     for role in ROLES:
         others = [
@@ -54,20 +56,17 @@ def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Re
             for value, cost in sorted(readings(printed[role]).items())
             if value != values[role]
         ]
-        doubtful = values[role] is None or _doubtful(printed[role], role, values)
-        options.append(others if doubtful else [None, *others])
-    must = sum(None not in option for option in options)
-    # the fewest numbers read changed, then the fewest slips: a row set right by its unreadable
-    # cells alone is not made to add up otherwise by changing a number that was read
+        options.append(others if values[role] is None else [None, *others])
     found: dict[tuple[int, int], set] = {}
     for choice in itertools.product(*options):
         changed = [c for c in choice if c is not None]
-        if len(changed) > must + 1:
+        believed = sum(role not in doubtful and values[role] is not None for role, *_ in changed)
+        if believed > 1:
             continue
         trial = {**values, **{role: value for role, value, _ in changed}}
         # exactly: a reading a thousandth off (1.376 for 1.375) must not pass for the one
         if agrees(*(trial[r] for r in ROLES), tolerance=0):
-            rank = (len(changed) - must, sum(cost for _, _, cost in changed))
+            rank = (believed, sum(cost for _, _, cost in changed))
             found.setdefault(rank, set()).add(tuple((role, value) for role, value, _ in changed))
     if not found:
         return []
@@ -77,13 +76,16 @@ def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Re
     return [Recovered(role, printed[role], value) for role, value in best.pop()]
 
 
-def _doubtful(text: str, role: str, values: dict[str, float | None]) -> bool:
-    """A number read that no clerk prints: a leading zero with no decimal point ('025'), or
-    more than the row's maximum."""
-    if _LEADING_ZERO.match(text.strip()):
-        return True
+def _doubtful(printed: dict[str, str], values: dict[str, float | None]) -> set[str]:
+    """The cells read as numbers no clerk prints: a leading zero with no decimal point ('025'),
+    and, when a part is more than the maximum ('25' of 4, or 9.525 of '1' for 11), that part
+    and the maximum."""
+    out = {role for role in ROLES if _LEADING_ZERO.match(printed[role].strip())}
     most = values["max"]
-    return role != "max" and most is not None and (values[role] or 0) > most + TOLERANCE
+    for role in ("score", "deducted"):
+        if most is not None and values[role] is not None and values[role] > most + TOLERANCE:
+            out |= {role, "max"}
+    return out
 
 
 def readings(text: str) -> dict[float, int]:
