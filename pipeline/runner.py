@@ -6,12 +6,17 @@
     validation -> Parquet tables, written atomically: all but the parsing on this machine.
 
 A file that hangs, crashes its worker, runs out of memory or raises becomes that file's `failed`
-row with a reason a user can act on; the run goes on.
+row with a reason a user can act on; the run goes on. An unchanged re-run (the same files, rules,
+overrides and day, and the outputs as the last run left them) writes nothing.
+
+The readers, the record extraction and the writing are imported where they are first needed: an
+unchanged re-run loads none of them (pdfplumber, OpenCV, underthesea, pandas, pyarrow).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -25,30 +30,16 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from pebble import ProcessExpired, ProcessPool
-
-from extractors.criteria.coding import code_run, read_overrides
 from extractors.model import Document, Extraction, Finding
-from extractors.plan import extract_plan
-from extractors.plan.lexicon import DATA_DIR
-from extractors.readers.docx import read_docx
-from extractors.readers.office import read_converted
-from extractors.readers.pdf import SCANNED, probe_pdf, read_pdf
-from extractors.readers.scan import read_scan
-from normalizers.deadlines import parse_deadline, plan_year
-from normalizers.legacy import NAMES
-from normalizers.units import lead_key
 from pipeline import __version__
-from pipeline.cache import ResultCache
-from pipeline.errors import explain
-from pipeline.gazetteer import locate
+from pipeline.atomic import replacing
+from pipeline.cache import ROOT, ResultCache, fingerprint
 from pipeline.inventory import CONVERTED, FileEntry, inventory
-from pipeline.output import write_coding, write_tables
-from pipeline.validate import validate
 
 STATUSES = ("ok", "partial", "failed", "skipped")
 log = logging.getLogger(__name__)
-DEFAULT_OVERRIDES = DATA_DIR / "overrides.csv"
+# lexicon.DATA_DIR / "overrides.csv", without importing the record extraction to learn it
+DEFAULT_OVERRIDES = Path(os.environ.get("CCHC_DATA", ROOT / "data")) / "overrides.csv"
 
 
 @dataclass(frozen=True)
@@ -108,6 +99,8 @@ class RunSummary:
 
 def parse(path: str, kind: str) -> Parsed:
     """Read one file and extract its records; every exception becomes a reason."""
+    from pipeline.errors import explain  # before reading: a worker out of memory still explains
+
     started = time.perf_counter()
     try:
         parsed = _parse(Path(path), kind)
@@ -118,6 +111,11 @@ def parse(path: str, kind: str) -> Parsed:
 
 
 def _parse(path: Path, kind: str) -> Parsed:
+    from extractors.readers.docx import read_docx
+    from extractors.readers.office import read_converted
+    from extractors.readers.pdf import probe_pdf, read_pdf
+    from extractors.readers.scan import read_scan
+
     if kind == "docx":
         return _extract(Parsed("docx", "ok"), read_docx(path))
     if kind in CONVERTED:
@@ -141,6 +139,8 @@ def _parse(path: Path, kind: str) -> Parsed:
 def _ocr_findings(to_ocr: dict[int, str], pages: int) -> list[Finding]:
     """What was read by OCR in a PDF that is not a plain scan, and why: a text layer ignored
     or a page image in a born-digital file is worth knowing when a value looks off."""
+    from extractors.readers.pdf import SCANNED
+
     if len(to_ocr) == pages and set(to_ocr.values()) == {SCANNED}:
         return []
     by_reason: dict[str, list[int]] = {}
@@ -159,6 +159,9 @@ def _ocr_findings(to_ocr: dict[int, str], pages: int) -> list[Finding]:
 
 
 def _extract(parsed: Parsed, document: Document) -> Parsed:
+    from extractors.plan import extract_plan
+    from normalizers.legacy import NAMES
+
     parsed.extraction = extract_plan(document)
     parsed.extraction.findings.extend(
         Finding(
@@ -217,6 +220,8 @@ class LocalPool:
     """The default executor: a pebble process pool on this machine."""
 
     def map(self, entries: list[FileEntry], limits: Limits) -> Iterator[tuple[FileEntry, Parsed]]:
+        from pebble import ProcessPool
+
         workers = max(1, min(limits.workers, len(entries)))
         with ProcessPool(
             max_workers=workers, initializer=limit_memory, initargs=(limits.memory_mb,)
@@ -235,6 +240,8 @@ class LocalPool:
 
 
 def _outcome(entry: FileEntry, future, limits: Limits) -> Parsed:
+    from pebble import ProcessExpired
+
     try:
         return future.result()
     except Timeout:
@@ -295,37 +302,95 @@ def run(
         parsed=len(todo),
         cached=len(first) - len(todo),
     )
-    out.mkdir(parents=True, exist_ok=True)
-    documents = [(r.source_path, r.extraction) for r in summary.results if r.extraction]
-    for _, extraction in documents:  # first: where a plan is chooses its criterion catalog
-        extraction.findings.extend(locate(extraction.info))
-    write_coding(code_run(documents, read_overrides(overrides or DEFAULT_OVERRIDES)), out)
-    for _, extraction in documents:
-        extraction.findings.extend(validate(extraction))
-    rows = to_rows(summary.results)
-    write_tables(rows, out)
-    _write_report(out, folder, rows)
+    overrides = overrides or DEFAULT_OVERRIDES
+    stamp = _RunStamp(out, _run_key(entries, folder, overrides))
+    # every file from the cache, and the outputs are the ones the same inputs made: writing
+    # them again would give the same tables (the results keep the findings as cached)
+    if not force and not todo and stamp.holds():
+        summary.seconds = time.perf_counter() - started
+        return summary
+    in_place = _write_outputs(folder, out, summary.results, overrides)
+    # a file that timed out or crashed is read again next run: its row is not the last word
+    if in_place and not any(result.transient for result in fresh.values()):
+        stamp.write()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _write_report(out: Path, folder: Path, rows: dict[str, list[dict]]) -> None:
+def _write_outputs(folder: Path, out: Path, results: list[FileResult], overrides: Path) -> bool:
+    """The steps over the whole run, then its tables, CSVs and report; False when the report
+    could not be drawn."""
+    from extractors.criteria.coding import code_run, read_overrides
+    from pipeline.gazetteer import locate
+    from pipeline.output import write_coding, write_tables
+    from pipeline.validate import validate
+
+    out.mkdir(parents=True, exist_ok=True)
+    documents = [(r.source_path, r.extraction) for r in results if r.extraction]
+    for _, extraction in documents:  # first: where a plan is chooses its criterion catalog
+        extraction.findings.extend(locate(extraction.info))
+    write_coding(code_run(documents, read_overrides(overrides)), out)
+    for _, extraction in documents:
+        extraction.findings.extend(validate(extraction))
+    rows = to_rows(results)
+    write_tables(rows, out)
+    return _write_report(out, folder, rows)
+
+
+def _run_key(entries: list[FileEntry], folder: Path, overrides: Path) -> str:
+    """What a run's outputs are made of besides its files' readings (which their hashes and the
+    rules decide): the files found, the rules (code and data), the overrides, the folder (the
+    report links into it) and the day (the report is drawn for it)."""
+    found = [(e.source_path, e.source_name, e.sha256, e.kind, e.status, e.reason) for e in entries]
+    digest = hashlib.sha256(pickle.dumps((found, fingerprint(), str(folder), date.today())))
+    digest.update(overrides.read_bytes() if overrides.is_file() else b"")
+    return digest.hexdigest()
+
+
+class _RunStamp:
+    """OUT/.cache/run.key: the key of the last run whose outputs are all in place, with the size
+    and modification time of each file it left in OUT. A run of the same key that finds them as
+    they were has nothing to write; one that finds any replaced, removed or added writes all."""
+
+    def __init__(self, out: Path, key: str):
+        self.out, self.key = out, key
+        self.path = out / ".cache" / "run.key"
+
+    def holds(self) -> bool:
+        try:
+            return json.loads(self.path.read_text()) == self._state()
+        except (OSError, ValueError):
+            return False
+
+    def write(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with replacing(self.path) as temporary:
+            temporary.write_text(json.dumps(self._state()))
+
+    def _state(self) -> dict:
+        files = sorted(p for p in self.out.iterdir() if p.is_file() and not p.name.startswith("."))
+        stats = {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in files}
+        return {"key": self.key, "outputs": stats}
+
+
+def _write_report(out: Path, folder: Path, rows: dict[str, list[dict]]) -> bool:
     """OUT/report.html from the tables just written; the tables are the run's result, so a
-    report that cannot be drawn is a warning, not a failed run. The same tables on the same
-    day draw the same page: an unchanged re-run keeps the one it has."""
+    report that cannot be drawn is a warning, not a failed run (False). The same tables on the
+    same day draw the same page: an unchanged re-run keeps the one it has."""
     key = _report_key(out, folder, rows)
     stamp = out / ".cache" / "report.key"
     if (out / "report.html").exists() and stamp.exists() and stamp.read_text() == key:
-        return
+        return True
     from pipeline.report import write_report  # pandas, Matplotlib: not for the workers
 
     try:
         write_report(out, folder)
     except Exception as error:
         log.warning("report.html was not written: %s: %s", type(error).__name__, error)
-        return
+        return False
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(key)
+    return True
 
 
 def _report_key(out: Path, folder: Path, rows: dict[str, list[dict]]) -> str:
@@ -358,6 +423,9 @@ def _result(entry: FileEntry, first: dict[str, FileEntry], parsed: dict[str, Par
 
 def task_rows(doc_id: str, extraction: Extraction) -> list[dict]:
     """Tasks with the analyst's columns: the deadline's last day and kind, the lead's key."""
+    from normalizers.deadlines import parse_deadline, plan_year
+    from normalizers.units import lead_key
+
     year = plan_year((t.deadline for t in extraction.tasks), extraction.info.index_year)
     rows = []
     for task in extraction.tasks:
