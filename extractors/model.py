@@ -28,6 +28,7 @@ class Paragraph:
     text: str
     prov: Provenance
     list_level: int | None = None  # set when the paragraph is an automatically numbered list item
+    ocr: bool = False  # its text was read by OCR from a page image
 
 
 @dataclass

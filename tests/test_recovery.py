@@ -54,3 +54,26 @@ def test_readings_are_one_slip_away():
     assert readings("O,5")[0.5] == 0  # a letter read as its digit: no slip
     assert readings("12;5")[12.5] == 0
     assert 1.0 not in readings("0.5")  # a digit is never dropped or made up
+
+
+def _plan(read_by_ocr: bool):
+    from extractors.model import Document, Paragraph, Provenance
+    from extractors.plan import extract_plan
+
+    texts = [
+        "KẾ HOẠCH",
+        "Khắc phục tồn tại, hạn chế cải cách hành chính năm 2024",
+        "Cải cách thể chế đạt 8,25/10 điểm, bị trừ 1,15 điểm.",  # 1,75 with a 7 read as 1
+    ]
+    blocks = [
+        Paragraph(t, Provenance(block=i, page=1), ocr=read_by_ocr) for i, t in enumerate(texts)
+    ]
+    return extract_plan(Document(blocks=blocks, file_format="pdf", pages=1))
+
+
+def test_a_sentence_read_by_ocr_is_put_right_by_its_arithmetic_and_a_printed_one_is_not():
+    (scanned,) = [s for s in _plan(True).scores if s.code == "2"]
+    assert (scanned.max_points, scanned.score, scanned.deducted) == (10.0, 8.25, 1.75)
+    printed = _plan(False)
+    assert [s.deducted for s in printed.scores if s.code == "2"] == [1.15]
+    assert not [f for f in printed.findings if f.check == "recovered_value"]

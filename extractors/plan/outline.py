@@ -140,6 +140,7 @@ class Line:
     label: str | None = None  # the label this line carries
     value: str | None = None  # what follows the label
     state: str | None = None  # the label whose scope the line is in
+    ocr: bool = False  # read by OCR: its numbers may be misread
 
     @property
     def is_heading(self) -> bool:
@@ -258,6 +259,7 @@ class _Walker:
             self.zone = "body"
             self._open(marker, body)
         line = Line(text, body, marker, self.current, self.zone, paragraph.prov.page)
+        line.ocr = paragraph.ocr
         if marker.depth is None:
             labelled = find_label(body)
             if labelled:

@@ -57,6 +57,9 @@ class ScoreBook:
                 )
 
 
+_SCORE_FIELDS = {"max": "max_points", "score": "score", "deducted": "deducted"}
+
+
 def collect_scores(events: list[Line | TableAt]) -> ScoreBook:
     book = ScoreBook()
     for event in events:
@@ -124,23 +127,38 @@ def _heading(code: str | None, text: str, index: str, field: str | None, book: S
 
 
 def _recover(row: tables.Row, values: dict, what: str | None, book: ScoreBook) -> set[str]:
-    """Values OCR misread, put right by the row's arithmetic (plan.recovery), and said so; the
-    roles recovered."""
+    """Values OCR misread in a table row, put right by the row's arithmetic (plan.recovery),
+    and said so; the roles recovered."""
     printed = {role: tables.printed(row, role) for role in recovery.ROLES}
     found = recovery.recover(printed, values)
     for cell in found:
         values[cell.role] = cell.value
+    _say_recovered(found, what or "a table row", "cell", tables.normalize_code(row.key or ""), book)
+    return {cell.role for cell in found}
+
+
+def _recover_stated(score: Score, printed: dict[str, str], book: ScoreBook) -> None:
+    """A score stated in a sentence read by OCR, put right by its own arithmetic like a table
+    row, when the sentence states all three numbers."""
+    values = {"max": score.max_points, "score": score.score, "deducted": score.deducted}
+    found = recovery.recover(printed, values)
+    for cell in found:
+        setattr(score, _SCORE_FIELDS[cell.role], cell.value)
+    _say_recovered(found, score.code or score.name or "the total", "stated", score.code, book)
+
+
+def _say_recovered(found, what: str, where: str, code: str | None, book: ScoreBook) -> None:
+    for cell in found:
         book.findings.append(
             Finding(
                 "info",
                 "recovered_value",
-                f"{what or 'a table row'}: the {cell.role} cell reads {clean(cell.printed)!r} "
-                f"by OCR; read as {cell.value:g}, with which max - score = deducted",
+                f"{what}: the {cell.role} {where} reads {clean(cell.printed)!r} by OCR; read as "
+                f"{cell.value:g}, with which max - score = deducted",
                 "scores",
-                tables.normalize_code(row.key or ""),
+                code,
             )
         )
-    return {cell.role for cell in found}
 
 
 def _report_unreadable(
@@ -204,6 +222,8 @@ def _line_scores(line: Line, book: ScoreBook) -> None:
         if facts:
             score = _stated_score(clause, facts, section, index, line)
             if score is not None:
+                if line.ocr:
+                    _recover_stated(score, facts.printed, book)
                 book.add(score)
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from normalizers.numbers import NUMBER, parse_number
 
@@ -37,9 +37,11 @@ class Facts:
     deducted: float | None = None
     rank: int | None = None
     rank_of: int | None = None
+    # role (max, score, deducted) -> the number as printed, for a reading OCR may have slipped on
+    printed: dict[str, str] = field(default_factory=dict, compare=False)
 
     def __bool__(self) -> bool:
-        return any(getattr(self, f.name) is not None for f in fields(self))
+        return any(getattr(self, f.name) is not None for f in fields(self) if f.name != "printed")
 
     @property
     def has_points(self) -> bool:
@@ -50,18 +52,20 @@ def read_facts(text: str) -> Facts:
     facts = Facts()
     fraction = _FRACTION.search(text)
     if fraction:
-        facts.score, facts.max_points = parse_number(fraction[1]), parse_number(fraction[2])
+        facts.printed.update(score=fraction[1], max=fraction[2])
         after = _AFTER_FRACTION.match(text[fraction.end() :])
         if after:
-            facts.deducted = parse_number(after[1])
+            facts.printed["deducted"] = after[1]
     else:
-        maximum = _MAX.search(text)
-        score = _SCORE.search(text)
-        facts.max_points = parse_number(maximum[1]) if maximum else None
-        facts.score = parse_number(score[1]) if score else None
-    if facts.deducted is None:
-        deducted = _DEDUCTED.search(text)
-        facts.deducted = parse_number(deducted[1]) if deducted else None
+        for role, pattern in (("max", _MAX), ("score", _SCORE)):
+            if found := pattern.search(text):
+                facts.printed[role] = found[1]
+    if "deducted" not in facts.printed and (deducted := _DEDUCTED.search(text)):
+        facts.printed["deducted"] = deducted[1]
+    facts.max_points, facts.score, facts.deducted = (
+        parse_number(facts.printed[role]) if role in facts.printed else None
+        for role in ("max", "score", "deducted")
+    )
     rank = _RANK.search(text)
     if rank:
         facts.rank = int(rank[1])

@@ -105,6 +105,7 @@ class PageContent:
     # words of the page as printed -> as their legacy font draws them, for text read without
     # fonts (camelot's tables)
     spellings: dict[str, str] = field(default_factory=dict)
+    ocr: bool = False  # the page was read by OCR
 
 
 def contains(bbox, word: Word) -> bool:
@@ -168,12 +169,13 @@ def is_page_number(line: Line, height: float) -> bool:
 def assemble(pages: list[PageContent]) -> list[Block]:
     """The pages' lines and tables as the document's paragraphs and tables, in reading order."""
     layout = _measure(pages)
+    read_by_ocr = {page.number for page in pages if page.ocr}
     blocks: list[Block] = []
     for item in _paragraphs(_stream(pages), layout):
         if isinstance(item, Table):
             _add_table(item, blocks)
         else:
-            blocks.append(_paragraph(item, len(blocks)))
+            blocks.append(_paragraph(item, len(blocks), read_by_ocr))
     return blocks
 
 
@@ -297,7 +299,7 @@ def _bullet(line: Line) -> str | None:
     return mark if mark in "-+*•–" and _MARKER.match(line.text) else None
 
 
-def _paragraph(lines: list[Line], block: int) -> Paragraph:
+def _paragraph(lines: list[Line], block: int, read_by_ocr: set[int]) -> Paragraph:
     bbox = (
         min(line.x0 for line in lines),
         min(line.top for line in lines),
@@ -305,7 +307,8 @@ def _paragraph(lines: list[Line], block: int) -> Paragraph:
         max(line.bottom for line in lines),
     )
     text = _WRAPPED_AT_HYPHEN.sub(r"\1", "\n".join(line.text for line in lines)).replace("\n", " ")
-    return Paragraph(text=text, prov=Provenance(block=block, page=lines[0].page, bbox=bbox))
+    prov = Provenance(block=block, page=lines[0].page, bbox=bbox)
+    return Paragraph(text=text, prov=prov, ocr=any(line.page in read_by_ocr for line in lines))
 
 
 def _continues(previous: Block | None, table: Table) -> bool:

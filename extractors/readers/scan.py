@@ -164,7 +164,7 @@ def _content(
     """The page's words in points, those in a grid's cells as its table, the others as lines."""
     scale = POINTS_PER_INCH / dpi
     words = [(_word(w, scale), w.box) for w in found]
-    content = PageContent(number)
+    content = PageContent(number, ocr=True)
     outside = []
     for word, box in words:
         if not any(_inside(grid.box, box) for grid in grids):
