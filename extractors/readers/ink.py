@@ -17,7 +17,7 @@ import numpy as np
 
 # a pixel whose channels differ by this much is coloured ink (a seal, a signature in blue),
 # never the black print under it
-CHROMA = 70
+CHROMA = 45
 FRINGE = 5  # pixels around a seal's ink that may be its blended edge
 PRINT = 140  # print is darker than this where it crosses a seal
 MAX_SKEW = 2.0  # degrees either way a page is looked at for skew
