@@ -11,6 +11,15 @@ def decimal_misread(text: str) -> str:
     return _MISREAD_DECIMAL.sub(r"\1,\2", text)
 
 
+_SECTION_SIGN_NUMBER = re.compile(r"^[\d.,/§]*§[\d.,/§]*$")
+
+
+def section_sign_digit(word: str) -> str:
+    """A word of digits in which OCR read an 8 as '§' ('§', '§,25', '1§'): plans number their
+    articles in words ('Điều 4'), never with a section sign."""
+    return word.replace("§", "8") if _SECTION_SIGN_NUMBER.match(word) else word
+
+
 _STROKES = frozenset("|lI!")
 
 

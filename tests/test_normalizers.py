@@ -4,7 +4,7 @@ import pytest
 
 from normalizers.dates import find_date
 from normalizers.numbers import parse_number, parse_points, point_readings
-from normalizers.ocr import decimal_misread, lone_stroke, quarter_misread
+from normalizers.ocr import decimal_misread, lone_stroke, quarter_misread, section_sign_digit
 from normalizers.text import (
     clean,
     clean_item,
@@ -143,3 +143,10 @@ def test_a_quarter_that_cannot_be_is_read_as_the_one_ocr_garbled(printed, meant)
 )
 def test_a_lone_stroke_in_a_cell_is_the_digit_one(cell, meant):
     assert lone_stroke(cell) == meant
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"), [("§", "8"), ("§,25", "8,25"), ("1§", "18"), ("Điều", "Điều"), ("a§", "a§")]
+)
+def test_an_eight_read_as_a_section_sign_is_put_back(word, meant):
+    assert section_sign_digit(word) == meant

@@ -29,6 +29,7 @@ def test_fraction_rank_and_deducted():
         "đạt 8 điểm trên tổng số 8,75 điểm, xếp thứ 2 trên tổng số 29 xã",
         "được chấm 8 điểm/8,75 điểm; xếp thứ 2/29",
         "đạt 8/8,75 điểm, đứng thứ 2 trên 29 xã, thị trấn",
+        "đạt 8/8,75 điểm, đứng thứ2/29 toàn huyện",  # a scan lost the space
     ],
 )
 def test_score_out_of_max_and_rank_of_however_worded(text):

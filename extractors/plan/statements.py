@@ -24,7 +24,9 @@ _DEDUCTED = re.compile(
     rf"(?:bị trừ|còn thiếu|chưa đạt|mất|trừ)\s*:?\s*\(?\s*{N}{UNIT}", re.IGNORECASE
 )
 _RANK = re.compile(
-    r"(?:xếp|đứng)(?: hạng)?(?: thứ)?\s+(\d{1,3})(?:\s*(?:/|trên(?: tổng số)?)\s*(\d{1,3}))?",
+    # "thứ5": a scan may lose the space before the number
+    r"(?:xếp|đứng)(?: hạng)?(?:\s+(?=\d)| thứ\s*)(\d{1,3})"
+    r"(?:\s*(?:/|trên(?: tổng số)?)\s*(\d{1,3}))?",
     re.IGNORECASE,
 )
 _GROUP = re.compile(r"gồm (\d{1,2}) (?:tiêu chí|lĩnh vực)", re.IGNORECASE)

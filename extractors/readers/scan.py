@@ -29,7 +29,7 @@ from extractors.readers.grid import Grid, find_grids
 from extractors.readers.layout import PageContent, Word, assemble, is_page_number, lines_of
 from extractors.readers.page_image import POINTS_PER_INCH, PageImage, page_images
 from extractors.readers.pdf import read_pdf
-from normalizers.ocr import decimal_misread, lone_stroke
+from normalizers.ocr import decimal_misread, lone_stroke, section_sign_digit
 
 OCR_JOBS = 2
 # mean word confidence under which a page may be turned: upright print reads at 85-96, a page
@@ -180,7 +180,8 @@ def _word(word: tesseract.OcrWord, scale: float) -> Word:
     x0, _, x1, _ = word.box
     _, top, _, bottom = word.line_box  # the words of a line share its top, as printed text does
     size = (bottom - top) * scale * LINE_TO_SIZE
-    return Word(word.text, x0 * scale, x1 * scale, top * scale, bottom * scale, size, bold=False)
+    text = section_sign_digit(word.text)
+    return Word(text, x0 * scale, x1 * scale, top * scale, bottom * scale, size, bold=False)
 
 
 def _inside(box: tuple[int, ...], word: tuple[int, int, int, int]) -> bool:
