@@ -15,9 +15,9 @@ from collections import defaultdict
 from datetime import date
 
 from extractors.model import Deduction, Extraction, Finding, Score
+from extractors.plan.recovery import TOLERANCE  # one rounding tolerance for points
 from normalizers.codes import field_of
 
-TOLERANCE = 0.001
 EARLIEST_YEAR = 2010
 WHOLE_INDEX = 100.0  # an index's points when the document prints no total
 COMPONENTS = ("XHH", "SIPAS", "KTXH")  # scored inside field 8

@@ -10,16 +10,14 @@ row keeps what was read, and the validator reports the disagreement.
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from extractors.plan.lexicon import read_rows
 from normalizers.numbers import parse_points
 
-CONFUSIONS = Path(__file__).resolve().parents[2] / "data" / "ocr" / "confusions.csv"
 TOLERANCE = 0.001  # points: a row's printed numbers agree within rounding of the third decimal
 ROLES = ("max", "score", "deducted")
 _LEADING_ZERO = re.compile(r"^[-–(\s]*0\d")
@@ -138,7 +136,6 @@ def _digit_letters() -> dict[int, str]:
 @cache
 def _confusions() -> dict[str, tuple[str, ...]]:
     meant: dict[str, list[str]] = {}
-    with CONFUSIONS.open(encoding="utf-8", newline="") as file:
-        for row in csv.DictReader(file):
-            meant.setdefault(row["printed"], []).append(row["meant"])
+    for row in read_rows("ocr/confusions.csv"):
+        meant.setdefault(row["printed"], []).append(row["meant"])
     return {printed: tuple(options) for printed, options in meant.items()}

@@ -30,7 +30,6 @@ class PageImage:
     number: int  # 1-based
     pixels: np.ndarray  # uint8, H x W (grey) or H x W x 3 (RGB), upright
     dpi: float
-    own: bool  # the scan's own pixels, not a rendering
 
 
 def page_images(path: Path, numbers: Collection[int] | None = None) -> Iterator[PageImage]:
@@ -75,13 +74,13 @@ def _own_image(page: pypdfium2.PdfPage, number: int) -> PageImage | None:
     dpi = math.sqrt(pixels.shape[0] * pixels.shape[1] / (width * height)) * POINTS_PER_INCH
     # the /Rotate flag turns the page clockwise; numpy's rot90 turns counter-clockwise
     pixels = np.ascontiguousarray(np.rot90(pixels, -(page.get_rotation() // 90)))
-    return PageImage(number, pixels, dpi, own=True)
+    return PageImage(number, pixels, dpi)
 
 
 def _rendered(page: pypdfium2.PdfPage, number: int) -> PageImage:
     bitmap = page.render(scale=RENDER_DPI / POINTS_PER_INCH, rev_byteorder=True)
     pixels = _grey_if_grey(np.ascontiguousarray(bitmap.to_numpy()[..., :3]))
-    return PageImage(number, pixels, RENDER_DPI, own=False)
+    return PageImage(number, pixels, RENDER_DPI)
 
 
 def _as_array(bitmap: pypdfium2.PdfBitmap) -> np.ndarray | None:

@@ -3,10 +3,11 @@
 Page by page, two pages side by side:
   the page's own image at its real dpi (readers.page_image) -> grey, the seal's ink dropped,
   straightened, light marks whitened (readers.ink) -> ruled grids found in the pixels
-  (readers.grid) -> words with boxes and confidences (readers.tesseract) -> a page turned
-  90 or 180 degrees in its pixels, told by words read with low confidence, is turned upright
-  by Tesseract's orientation detection and read again -> words in grid cells make tables, the
-  others lines (readers.layout).
+  (readers.grid), their rules wiped -> words with boxes and confidences (readers.tesseract),
+  cells Tesseract's layout skipped read again in one strip -> a page turned 90 or 180 degrees
+  in its pixels (words read with low confidence, or standing taller than wide) is turned
+  upright by Tesseract's orientation detection and read again -> words in grid cells make
+  tables, the others lines (readers.layout).
 
 A PDF may be scanned in part only (a born-digital plan with a signed page scanned back in, or
 pages whose fonts give no readable text): only those pages are OCR'd, the others keep their
@@ -25,7 +26,7 @@ import numpy as np
 
 from extractors.model import Cell, Document, Provenance, Table
 from extractors.readers import ink, tesseract
-from extractors.readers.grid import Grid, find_grids
+from extractors.readers.grid import MM_PER_INCH, Grid, find_grids
 from extractors.readers.layout import PageContent, Word, assemble, is_page_number, lines_of
 from extractors.readers.page_image import POINTS_PER_INCH, PageImage, page_images
 from extractors.readers.pdf import read_pdf
@@ -45,7 +46,6 @@ REMNANT_MM = 1.2  # rule marks closer than this to a cell's edge are what is lef
 STANDING_MARKS = frozenset("|¡!")
 LYING_MARKS = frozenset("_~¬-—–")
 RULE_MARKS = STANDING_MARKS | LYING_MARKS | frozenset("'`\".,:;/\\")
-MM_PER_INCH = 25.4
 
 
 def read_scan(path: Path, pages: Collection[int] | None = None) -> Document:
