@@ -41,3 +41,18 @@ def quarter_misread(text: str | None) -> str | None:
     if text is None:
         return None
     return _MISREAD_QUARTER.sub(lambda m: f"{m[1]} {_QUARTERS.get(m[2], m[2])}", text)
+
+
+# the first 1 of an "11" standing alone ("1 1,25") or after a slash ("điểm/1 1,00"), read as 1
+# or as a stroke: at scanning resolutions Tesseract splits two ones by the width of their
+# sides, as wide as a space
+_SPLIT_ONE = re.compile(r"^(|.*/)[1Il|]$")
+_STARTS_WITH_DIGIT = re.compile(r"^\d")
+
+
+def split_eleven(left: str, right: str) -> str | None:
+    """The one word OCR split in two after a lone 1 ('1', '1,25' -> '11,25'; 'điểm/1', '1,00'
+    -> 'điểm/11,00'); None when the two are not such a split."""
+    if _SPLIT_ONE.match(left) and _STARTS_WITH_DIGIT.match(right):
+        return f"{left[:-1]}1{right}"
+    return None

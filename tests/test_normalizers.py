@@ -4,7 +4,13 @@ import pytest
 
 from normalizers.dates import find_date
 from normalizers.numbers import parse_number, parse_points, point_readings
-from normalizers.ocr import decimal_misread, lone_stroke, quarter_misread, section_sign_digit
+from normalizers.ocr import (
+    decimal_misread,
+    lone_stroke,
+    quarter_misread,
+    section_sign_digit,
+    split_eleven,
+)
 from normalizers.text import (
     clean,
     clean_item,
@@ -150,3 +156,20 @@ def test_a_lone_stroke_in_a_cell_is_the_digit_one(cell, meant):
 )
 def test_an_eight_read_as_a_section_sign_is_put_back(word, meant):
     assert section_sign_digit(word) == meant
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "meant"),
+    [
+        ("1", "1,25", "11,25"),
+        ("I", "1,5/11,5", "11,5/11,5"),
+        ("điểm/1", "1.00", "điểm/11.00"),
+        ("1", "1", "11"),
+        ("2", "1,25", None),  # only a one splits so
+        ("đạt", "1,25", None),
+        ("1", "điểm", None),
+        ("số1", "25", None),
+    ],
+)
+def test_an_eleven_ocr_split_in_two_is_one_word(left, right, meant):
+    assert split_eleven(left, right) == meant

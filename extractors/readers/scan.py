@@ -30,7 +30,7 @@ from extractors.readers.grid import MM_PER_INCH, Grid, find_grids
 from extractors.readers.layout import PageContent, Word, assemble, is_page_number, lines_of
 from extractors.readers.page_image import POINTS_PER_INCH, PageImage, page_images
 from extractors.readers.pdf import read_pdf
-from normalizers.ocr import decimal_misread, lone_stroke, section_sign_digit
+from normalizers.ocr import decimal_misread, lone_stroke, section_sign_digit, split_eleven
 
 OCR_JOBS = 2
 # mean word confidence under which a page may be turned: upright print reads at 85-96, a page
@@ -77,6 +77,7 @@ def read_page(image: PageImage) -> PageContent:
             if better or not _maybe_turned(again.words):
                 reading = again
     words = reading.words + _missed_in_cells(reading.wiped, reading.grids, reading.words, image.dpi)
+    words = _elevens_joined(words, reading.grids)
     return _content(image.number, words, reading.grids, image.dpi, reading.clean.shape[0])
 
 
@@ -152,6 +153,34 @@ def _missed_in_cells(
             shifted = _shift(word.box, place[2], place[3])
             found.append(replace(word, box=shifted, line_box=shifted))
     return found
+
+
+def _elevens_joined(words: list[tesseract.OcrWord], grids: list[Grid]) -> list[tesseract.OcrWord]:
+    """Words OCR split after the first 1 of an 11 ('1 1,25', 'điểm/1 1,00') made one again:
+    the two are on one line, no further apart than the digits are tall (a column's gap is
+    wider), and in the same grid cell if any."""
+    cells = [cell.box for grid in grids for cell in grid.cells]
+    out: list[tesseract.OcrWord] = []
+    for word in words:
+        last = out[-1] if out else None
+        if last is not None and last.line == word.line:
+            joined = split_eleven(last.text, word.text)
+            gap = word.box[0] - last.box[2]
+            if joined and gap <= word.box[3] - word.box[1] and _same_cell(last, word, cells):
+                box = (
+                    last.box[0],
+                    min(last.box[1], word.box[1]),
+                    word.box[2],
+                    max(last.box[3], word.box[3]),
+                )
+                out[-1] = replace(last, text=joined, box=box)
+                continue
+        out.append(word)
+    return out
+
+
+def _same_cell(a: tesseract.OcrWord, b: tesseract.OcrWord, cells: list[tuple[int, ...]]) -> bool:
+    return [_inside(c, a.box) for c in cells] == [_inside(c, b.box) for c in cells]
 
 
 def _shift(box: tuple[int, int, int, int], dx: int, dy: int) -> tuple[int, int, int, int]:
