@@ -56,3 +56,18 @@ def split_eleven(left: str, right: str) -> str | None:
     if _SPLIT_ONE.match(left) and _STARTS_WITH_DIGIT.match(right):
         return f"{left[:-1]}1{right}"
     return None
+
+
+# a code whose last '.1' OCR read as a stroke or 'AI' after a space ('3.3 AI', '6.2 l'); its
+# field is one digit, so a two-digit head before such a tail lost its dot too ('23 I')
+_CODE_STROKE_TAIL = re.compile(r"^(\d)(\d)?([a-h]?(?:\s?[.,]\s?\d{1,2})*)\s*[.,]?\s*A?[Il|!]$")
+
+
+def code_misread(text: str) -> str:
+    """A code cell's last '.1' read as a stroke put back: '3.3 AI' -> '3.3.1', '23 I' ->
+    '2.3.1'; anything else (a roman 'II', a code read right) is left alone."""
+    match = _CODE_STROKE_TAIL.match(text.strip())
+    if not match:
+        return text
+    field, second, rest = match.groups()
+    return f"{field}{'.' + second if second else ''}{rest}.1"

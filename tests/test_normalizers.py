@@ -5,6 +5,7 @@ import pytest
 from normalizers.dates import find_date
 from normalizers.numbers import parse_number, parse_points, point_readings
 from normalizers.ocr import (
+    code_misread,
     decimal_misread,
     lone_stroke,
     quarter_misread,
@@ -173,3 +174,20 @@ def test_an_eight_read_as_a_section_sign_is_put_back(word, meant):
 )
 def test_an_eleven_ocr_split_in_two_is_one_word(left, right, meant):
     assert split_eleven(left, right) == meant
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("3.3 AI", "3.3.1"),
+        ("6.2 l", "6.2.1"),
+        ("23 I", "2.3.1"),  # a field is one digit: the two-digit head lost its dot too
+        ("7a.1.3 |", "7a.1.3.1"),
+        ("1.2.1", "1.2.1"),
+        ("II", "II"),  # a roman numeral alone is no code's tail
+        ("I", "I"),
+        ("12", "12"),
+    ],
+)
+def test_a_codes_last_one_read_as_a_stroke_is_put_back(printed, meant):
+    assert code_misread(printed) == meant

@@ -145,6 +145,7 @@ def test_codes():
     assert normalize_code(" 7a.3.2.3 ") == "7a.3.2.3"
     assert normalize_code("1.") == "1"
     assert normalize_code("TỔNG") is None
+    assert normalize_code("23 I") is None  # sub-groups are lettered a to h: an OCR slip
 
 
 def test_code_printed_in_the_name_cell():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -19,6 +19,7 @@ from extractors.plan.fields import match_field
 from extractors.plan.outline import Line, Section, TableAt, index_named, subject
 from extractors.plan.statements import Facts, fields_counted, read_facts, restates_points
 from normalizers.codes import field_of
+from normalizers.ocr import code_misread
 from normalizers.text import clean, clean_value, fold
 
 PRINTED = 100.0
@@ -81,6 +82,8 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
     index = at.section.index
     field = at.section.inherited("field")
     for row in reading.rows:
+        if at.table.ocr and row.key:
+            row = replace(row, key=code_misread(row.key))
         if row.heading is not None:
             field = _heading(tables.normalize_code(row.key or ""), row.heading, index, field, book)
             continue

@@ -20,7 +20,7 @@ from extractors.plan.fields import squeezed
 from normalizers.numbers import parse_points
 from normalizers.text import clean, clean_item, clean_value, fold, strip_accents
 
-_CODE = re.compile(r"^\d{1,2}[a-z]?(?:\.\d{1,2})*$")
+_CODE = re.compile(r"^\d{1,2}[a-h]?(?:\.\d{1,2})*$")
 _TOTAL = re.compile(r"^(?:tổng|cộng)\b", re.IGNORECASE)
 HEADER_ROWS_SEARCHED = 3
 
