@@ -206,3 +206,29 @@ def test_the_header_ends_where_points_begin():
         ["1.2", "Báo cáo", "1", "0.75"],
     ]))  # fmt: skip
     assert found is None
+
+
+def test_a_heading_stating_the_whole_out_of_100_is_the_total_among_field_headings(tmp_path):
+    """A report numbers its overview and its fields alike (I., II., then I., II. again under
+    II.); the overview states the total."""
+    from extractors.plan import extract_plan
+    from extractors.readers.docx import read_docx
+    from tests.docx_factory import build
+
+    lines = [
+        "UBND XÃ AN PHÚ",
+        "BÁO CÁO",
+        "Khắc phục những hạn chế trong Chỉ số cải cách hành chính năm 2024",
+        "I. Đánh giá kết quả chấm điểm Chỉ số cải cách hành chính của xã: Tổng điểm 100, "
+        "điểm đạt 75,37 điểm, còn thiếu 24,63 điểm, xếp thứ 2/21 xã, thị trấn.",
+        "II. Kết quả thực hiện khắc phục",
+        "I. Công tác chỉ đạo, điều hành cải cách hành chính",
+        "- Kết quả: đạt 9/10 điểm.",
+        "II. Cải cách thủ tục hành chính",
+        "- Kết quả: đạt 6,5/8 điểm.",
+    ]
+    scores = extract_plan(read_docx(build(tmp_path / "bao-cao.docx", lines))).scores
+    totals = [
+        (s.max_points, s.score, s.deducted, s.rank, s.rank_of) for s in scores if s.level == "total"
+    ]
+    assert totals == [(100, 75.37, 24.63, 2, 21)]

@@ -20,6 +20,7 @@ def _row(max_points: str, score: str, deducted: str):
         (("19:5", "12.913", "6.587"), "max", 19.5),  # the decimal comma read as a colon
         (("0,5", "0,25", "- 0,26"), "deducted", 0.25),  # one digit for another
         (("1.5", "1.375 |", "0.125"), "score", 1.375),  # a rule's stroke beside the number
+        (("1.5", "0,5", "-"), "deducted", 1.0),  # '-1' read as its sign alone
     ],
 )
 def test_the_one_reading_that_makes_the_row_add_up_is_taken(cells, role, value):
@@ -48,6 +49,12 @@ def test_cells_read_as_no_number_are_recovered_together():
     printed, values = _row("2", "025", "- 175")  # no point: both read, neither believable
     found = {(r.role, r.value) for r in recover(printed, values)}
     assert found == {("score", 0.25), ("deducted", 1.75)}
+
+
+def test_more_points_than_an_index_has_are_doubtful():
+    printed, values = _row("925", "85", "0.75")  # both decimal points lost; 925 cannot be
+    found = {(r.role, r.value) for r in recover(printed, values)}
+    assert found == {("max", 9.25), ("score", 8.5)}
 
 
 def test_readings_are_one_slip_away():

@@ -1,7 +1,7 @@
 """Word-level repairs of the scan reader, on words as Tesseract gives them."""
 
 from extractors.readers.grid import Grid, GridCell
-from extractors.readers.scan import _elevens_joined
+from extractors.readers.scan import _elevens_joined, _remnant
 from extractors.readers.tesseract import OcrWord
 
 
@@ -32,3 +32,12 @@ def test_a_one_on_another_line_or_in_another_cell_stays():
     grid = Grid((500, 90, 700, 130), 1, 2, cells)
     beside = [_word("1", 549, 555), _word("1.25", 564, 608)]
     assert _texts(_elevens_joined(beside, [grid])) == ["1", "1.25"]
+
+
+def test_a_dash_as_tall_as_a_digit_near_a_row_rule_is_kept():
+    """What wiping leaves of a row's rule is flat; a dash whose box is a digit tall holds the
+    '1' OCR lost ('-1' read as '-'), unless it stands by a column's rule."""
+    cell = (1384, 588, 1481, 669)
+    assert _remnant("-", (1401, 590, 1423, 592), cell, 9.4)  # a flat rule's remnant
+    assert not _remnant("-", (1401, 596, 1423, 619), cell, 9.4)
+    assert _remnant("-", (1475, 590, 1480, 630), cell, 9.4)  # beside the column's rule

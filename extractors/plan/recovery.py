@@ -19,10 +19,12 @@ from extractors.plan.lexicon import read_rows
 from normalizers.numbers import parse_points
 
 TOLERANCE = 0.001  # points: a row's printed numbers agree within rounding of the third decimal
+MOST_POINTS = 100.0  # an index is scored out of 100: no printed points are more
 ROLES = ("max", "score", "deducted")
 _LEADING_ZERO = re.compile(r"^[-–(\s]*0\d")
 _NOT_NUMBER = re.compile(r"[^\d.,/:;]")
 _SEPARATOR_MISREAD = re.compile(r"[/:;]")
+_SIGN_ONLY = re.compile(r"^[-–+]$")
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,14 @@ def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Re
 
 def _doubtful(printed: dict[str, str], values: dict[str, float | None]) -> set[str]:
     """The cells read as numbers no clerk prints: a leading zero with no decimal point ('025'),
-    and, when a part is more than the maximum ('25' of 4, or 9.525 of '1' for 11), that part
-    and the maximum."""
-    out = {role for role in ROLES if _LEADING_ZERO.match(printed[role].strip())}
+    more points than an index has ('925' for 9,25), and, when a part is more than the maximum
+    ('25' of 4, or 9.525 of '1' for 11), that part and the maximum."""
+    out = {
+        role
+        for role in ROLES
+        if _LEADING_ZERO.match(printed[role].strip())
+        or (values[role] is not None and values[role] > MOST_POINTS)
+    }
     most = values["max"]
     for role in ("score", "deducted"):
         if most is not None and values[role] is not None and values[role] > most + TOLERANCE:
@@ -103,8 +110,9 @@ def readings(text: str) -> dict[float, int]:
 
 
 def _one_slip(text: str) -> set[str]:
-    """The texts one confusion, one dropped mark or one lost decimal point away."""
-    out = set()
+    """The texts one confusion, one dropped mark, one lost decimal point or the lone 1 after a
+    sign away (OCR reads '-1' alone as '-')."""
+    out = {text + "1"} if _SIGN_ONLY.match(text) else set()
     for i, char in enumerate(text):
         for meant in _confusions().get(char, ()):
             out.add(text[:i] + meant + text[i + 1 :])

@@ -267,7 +267,9 @@ def _stated_score(clause: str, facts: Facts, section: Section, index: str, line:
         if counted:
             name = clean_value(about.split("(")[0])
             return _score(index, "group", f"1-{counted}", name, facts, line)
-    if inside is None and (facts.has_points or facts.rank is not None) and not _among_fields(line):
+    stated = facts.has_points or facts.rank is not None
+    whole = facts.max_points == recovery.MOST_POINTS  # no part of an index is out of 100
+    if inside is None and stated and (whole or not _among_fields(line)):
         return _score(index, "total", None, None, facts, line)
     return None
 

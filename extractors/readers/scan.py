@@ -229,7 +229,9 @@ def _remnant(text: str, box: tuple[int, ...], cell: tuple[int, ...], near: float
     if marks <= STANDING_MARKS:
         return across < near
     if marks <= LYING_MARKS:
-        return along < near
+        # a dash as tall as a digit, away from the column rules, holds a '1' OCR lost ('-1')
+        flat = box[3] - box[1] < near
+        return along < near and (flat or across < near)
     return marks <= RULE_MARKS and min(across, along) < near
 
 
