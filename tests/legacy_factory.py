@@ -3,28 +3,27 @@ of normalizers.legacy's tables.
 
 - `legacy_docx`: a DOCX re-encoded run by run, each run's font set to what it is typed in
   (.VnTime, .VnTimeH for a run in capitals, VNI-Times), mixed with runs left in Unicode.
-- `legacy_pdf`: a document's paragraphs and tables drawn by reportlab, each paragraph or cell in
-  one of those fonts (made from a Unicode TrueType font: named like the legacy font, drawing its
-  characters as the letters they stand for) or in Unicode.
+- `saved_as_pdf`: a DOCX saved as PDF by LibreOffice with `legacy_fonts` installed for it: fonts
+  named like the legacy ones, made from a Unicode serif, drawing their characters as the letters
+  they stand for. The PDF is laid out as the plan is, bold and tables and all.
 """
 
 from __future__ import annotations
 
+import copy
 import itertools
+import tempfile
 import unicodedata
 from collections.abc import Callable
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from unittest import mock
-from xml.sax.saxutils import escape
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 
-from extractors.model import Document, Paragraph, Table
+from extractors.readers import office
 from normalizers import legacy
-from tests.pdf_factory import FONTS, vietnamese_font
 
 UNICODE = "unicode"
 FONT_NAMES = {"tcvn3": ".VnTime", "tcvn3-capitals": ".VnTimeH", "vni": "VNI-Times"}
@@ -87,35 +86,67 @@ def _set_font(run, font: str) -> None:
 
 # ---- PDF ----------------------------------------------------------------------------------
 
+# the Unicode serif the legacy fonts are made from, in each style plans are typed in (bold
+# headings, italic notes); a style missing here is slanted or emboldened by LibreOffice
+SERIF = Path("/usr/share/fonts/truetype/dejavu")
+STYLES = ("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic", "DejaVuSerif-BoldItalic")
+# LibreOffice takes U+00AD for a soft hyphen, drawn only where a line breaks at it; Word draws
+# it in the run's font, and in TCVN3 it is the letter ư. The PDF is made with a stand-in that
+# the legacy fonts draw as ư, and its text layer is given U+00AD back: the PDF Word makes.
+STAND_IN = "\ue0ad"
 
-@cache
-def _legacy_fonts(folder: Path) -> None:
-    """Register fonts drawn like the legacy ones, made from the Unicode test font: each legacy
-    character is mapped to the glyph of the letter it stands for (a VNI mark to a zero-width
-    combining mark), the capitals-only font's lower case to capitals. The PDF names the font a
-    clerk typed in, its text layer holds the legacy characters, and it is laid out as its twin."""
-    from fontTools.ttLib import TTFont as FontFile
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    source = next(f for f in FONTS if f.exists())
+def legacy_fonts(folder: Path) -> Path:
+    """Font files named like the legacy fonts, in each style, made in folder from the Unicode
+    serif: each legacy character draws the letter it stands for (a VNI mark a zero-width
+    combining mark), the capitals-only font's lower case draws capitals. A PDF drawn in them
+    names the font a clerk typed in, and its text layer holds the legacy characters."""
+    sources = [SERIF / f"{style}.ttf" for style in STYLES if (SERIF / f"{style}.ttf").exists()]
+    if not sources:
+        pytest.fail("DejaVu Serif is needed to make the legacy fonts: apt-get install fonts-dejavu")
     for name, drawn in _legacy_glyphs().items():
-        font = FontFile(str(source))
-        for record in font["name"].names:
-            if record.nameID in (1, 4, 6, 16):
-                record.string = name
-        glyphs = dict(font.getBestCmap())  # before any change: the subtables may share one
-        for table in font["cmap"].tables:
-            if table.isUnicode():
-                table.cmap.update({ord(c): glyphs[ord(letter)] for c, letter in drawn.items()})
-        path = folder / f"{name.strip('.')}.ttf"
-        font.save(str(path))
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        for source in sources:
+            font = _renamed(source, name)
+            _draw_as(font, drawn)
+            font.save(str(folder / f"{name.strip('.')}-{source.stem}.ttf"))
+    return folder
+
+
+def _draw_as(font, drawn: dict[str, str]) -> None:
+    """Each character of drawn mapped to a copy of its letter's glyph, a glyph of its own: a
+    PDF's text layer gives back one character for each glyph, and several characters draw the
+    same letter (every VNI mark, a capital and its lower case in .VnTimeH)."""
+    glyphs = dict(font.getBestCmap())  # before any change: the subtables may share one
+    copies = {}
+    for c, letter in drawn.items():
+        own, model = f"legacy{ord(c):04X}", glyphs[ord(letter)]
+        font["glyf"][own] = copy.deepcopy(font["glyf"][model])  # added to the glyph order too
+        font["hmtx"][own] = font["hmtx"][model]
+        copies[ord(c)] = own
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap.update(copies)
+
+
+def _renamed(source: Path, name: str):
+    """source's font under the family name, its style kept (".VnTime" Bold is ".VnTime-Bold"
+    to a PDF, as the PostScript name)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(source))
+    family = font["name"].getDebugName(1)
+    postscript = font["name"].getDebugName(6).split("-")[0]
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 16):
+            record.string = str(record).replace(family, name)
+        elif record.nameID == 6:
+            record.string = str(record).replace(postscript, name)
+    return font
 
 
 def _legacy_glyphs() -> dict[str, dict[str, str]]:
     """For each legacy font, character -> the Unicode character whose glyph it draws."""
-    tcvn3 = legacy.table("tcvn3")
+    tcvn3 = {**legacy.table("tcvn3"), STAND_IN: legacy.table("tcvn3")[legacy.SOFT_HYPHEN]}
     capitals = {c: letter.upper() for c, letter in tcvn3.items()}
     capitals.update({c: c.upper() for c in "abcdefghijklmnopqrstuvwxyz"})
     vni = {key: letter for key, letter in legacy.table("vni").items() if len(key) == 1}
@@ -124,68 +155,49 @@ def _legacy_glyphs() -> dict[str, dict[str, str]]:
     return {FONT_NAMES[kind]: glyphs for kind, glyphs in drawn.items()}
 
 
-@contextmanager
-def _soft_hyphens_drawn():
-    """reportlab's Paragraph takes U+00AD for an invisible soft hyphen, but in TCVN3 that byte
-    is the letter ư, which a .VnTime font draws."""
-    from reportlab.platypus import paragraph
-
-    with mock.patch.object(paragraph, "_shy", "\uffff"):
-        yield
-
-
-def legacy_pdf(
-    document: Document, path: Path, mix: tuple[str, ...], fonts: Path, ruled: bool = True
-) -> Path:
-    """document's blocks drawn by reportlab, paragraphs and table cells taking the encodings of
-    mix in turn (mix=("unicode",) draws the Unicode twin). fonts: a folder for the font files;
-    ruled: tables drawn with their rules (else borderless)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph as Flowing
-    from reportlab.platypus import SimpleDocTemplate, Spacer
-    from reportlab.platypus import Table as Grid
-
-    unicode_font = vietnamese_font()
-    _legacy_fonts(fonts)
-    style = ParagraphStyle("body", fontName=unicode_font, fontSize=11, leading=14)
-    cell_style = ParagraphStyle("cell", parent=style, fontSize=9, leading=11)
-    turns = itertools.cycle(mix)
-
-    def markup(text: str) -> str:
-        found = typist(text, next(turns))
-        if found is None:
-            return escape(text)
-        font, type_ = found
-        return f'<font face="{font}">{escape(type_(text))}</font>'
-
-    story = []
-    width = A4[0] - 144
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            if block.text.strip():
-                story.append(Flowing(markup(block.text), style))
-            continue
-        story.append(Spacer(1, 8))
-        story.append(_grid(block, markup, cell_style, width, ruled, Flowing, Grid))
-        story.append(Spacer(1, 8))
-    with _soft_hyphens_drawn():
-        SimpleDocTemplate(str(path), pagesize=A4).build(story)
+def saved_as_pdf(source: Path, path: Path, fonts: Path) -> Path:
+    """source (a DOCX) saved as a PDF by LibreOffice, as an office suite makes a plan's PDF, the
+    font files of fonts installed for that LibreOffice alone: it runs with its work folder as
+    HOME, and fontconfig reads ~/.fonts."""
+    with tempfile.TemporaryDirectory(prefix="cchc-legacy-pdf-") as name:
+        folder = Path(name)
+        (folder / ".fonts").symlink_to(fonts)
+        typed = _soft_hyphens_as_stand_ins(source, folder / "typed.docx")
+        _stand_ins_as_soft_hyphens(office.convert(typed, "docx", "pdf", folder), path)
     return path
 
 
-def _grid(table: Table, markup, style, width: float, ruled: bool, Flowing, Grid):
-    rows = [["" for _ in range(table.n_cols)] for _ in range(table.n_rows)]
-    spans = []
-    for cell in table.cells:
-        text = "<br/>".join(markup(p) for p in cell.paragraphs if p.strip())
-        rows[cell.row][cell.col] = Flowing(text, style)
-        if cell.row_span > 1 or cell.col_span > 1:
-            last = (cell.col + cell.col_span - 1, cell.row + cell.row_span - 1)
-            spans.append(("SPAN", (cell.col, cell.row), last))
-    grid = Grid(rows, colWidths=[width / table.n_cols] * table.n_cols, repeatRows=0)
-    grid.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
-    if ruled:
-        grid.setStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")])
-    grid.setStyle(spans)
-    return grid
+def _soft_hyphens_as_stand_ins(source: Path, path: Path) -> Path:
+    """source with each ư of its TCVN3 runs typed as the stand-in."""
+    document = docx.Document(str(source))
+    for run in document.element.body.iter(qn("w:r")):
+        if _encoding(run) == "tcvn3":
+            for piece in run.iter(qn("w:t")):
+                piece.text = (piece.text or "").replace(legacy.SOFT_HYPHEN, STAND_IN)
+    document.save(str(path))
+    return path
+
+
+def _encoding(run) -> str | None:
+    """The legacy encoding the run's own font says (legacy_docx sets every legacy run's)."""
+    fonts = run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+    found = legacy.of_font(fonts.get(qn("w:ascii")) if fonts is not None else None)
+    return found.encoding if found else None
+
+
+def _stand_ins_as_soft_hyphens(made: Path, path: Path) -> Path:
+    """made with U+00AD where its text layer (each font's ToUnicode map) says the stand-in."""
+    import pikepdf
+
+    with pikepdf.open(made) as pdf:
+        for item in pdf.objects:
+            if isinstance(item, pikepdf.Dictionary) and "/ToUnicode" in item:
+                text = item.ToUnicode.read_bytes()
+                item.ToUnicode.write(text.replace(_hex(STAND_IN), _hex(legacy.SOFT_HYPHEN)))
+        pdf.save(path)
+    return path
+
+
+def _hex(character: str) -> bytes:
+    """character as a ToUnicode map writes it (LibreOffice's: UTF-16, upper case)."""
+    return f"<{ord(character):04X}>".encode()

@@ -28,6 +28,7 @@ FILTERS = {
     "doc": "doc:MS Word 97",
     "rtf": "rtf:Rich Text Format",
     "odt": "odt:writer8",
+    "pdf": "pdf:writer_pdf_Export",
 }
 
 
@@ -46,7 +47,8 @@ def read_converted(path: Path, kind: str) -> Document:
 
 
 def convert(path: Path, kind: str, target: str, folder: Path) -> Path:
-    """path (a `kind` file) saved as `target` (docx, doc) in folder, which the caller owns."""
+    """path (a `kind` file) saved as `target` (docx, doc, pdf) in folder, which the caller owns:
+    a worker stopped for its timeout removes it before it dies."""
     soffice = find_soffice()
     if soffice is None:
         raise ConversionError(f"needs LibreOffice: apt-get install {PACKAGE}")
@@ -93,6 +95,8 @@ def _own_group(command: list[str], home: Path) -> Iterator[subprocess.Popen]:
 
     def stop(signum, frame):
         _kill_group(process)
+        # the worker dies of the signal, its `finally` blocks unrun: its folder goes now
+        shutil.rmtree(home, ignore_errors=True)
         signal.signal(signum, previous)
         os.kill(os.getpid(), signum)
 
