@@ -231,3 +231,15 @@ def test_a_header_a_narrow_column_wrapped_inside_its_words_is_read():
     )
     row = read_table(table).rows[0]
     assert (points(row, "max"), points(row, "score"), points(row, "deducted")) == (2, 1.5, 0.5)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["TT", "Iĩnhvực", "Điểm tối đa", "Điểm đạt", "Điểm bị trừ"],  # the name's header garbled
+        ["TT", "Lĩnh vực", "Điể m tối đa", "Điểm đạt", "Điểm bị trừ"],  # one points header
+    ],
+)
+def test_a_header_ocr_garbled_is_read_by_its_likeness(header):
+    reading = read_table(grid([header, ["1", "Cải cách thể chế", "8,75", "8", "0,75"]]))
+    assert reading.layout.roles == {"key": 0, "name": 1, "max": 2, "score": 3, "deducted": 4}

@@ -135,7 +135,7 @@ def _roles_at(grid: list[list], h: int) -> Layout | None:
             if i and (target >= len(named) or named[target]):
                 break
             roles.setdefault(role, target)
-    _garbled_points_header(roles, texts)
+    _garbled_headers(roles, texts)
     _contents_are_tasks(roles)
     found = Layout(h + 1, roles, [fold(t) for t in texts])
     if len(roles) >= 3 and found.kind:
@@ -143,21 +143,23 @@ def _roles_at(grid: list[list], h: int) -> Layout | None:
     return None
 
 
-def _garbled_points_header(roles: dict[str, int], texts: list[str]) -> None:
-    """A header names two of the three points roles, and another column's header reads like
-    the third but for a few letters (OCR's "Điể m thể m địn h"): that column is the third."""
+def _garbled_headers(roles: dict[str, int], texts: list[str]) -> None:
+    """A header OCR garbled ("Điể m thể m địn h", "Iĩnhvực") read by its likeness to the usual
+    wordings, for the column a header leaves out: the third points role where it names two,
+    the name where it names none."""
+    wanted = {"name"} - roles.keys()
     missing = POINTS_ROLES - roles.keys()
-    if len(missing) != 1:
-        return
-    (role,) = missing
-    taken = set(roles.values())
-    alike = [
-        col
-        for col, text in enumerate(texts)
-        if col not in taken and _like_column_name(squeezed(fold(text)), role)
-    ]
-    if len(alike) == 1:
-        roles[role] = alike[0]
+    if len(missing) == 1:
+        wanted |= missing
+    for role in sorted(wanted):
+        taken = set(roles.values())
+        alike = [
+            col
+            for col, text in enumerate(texts)
+            if col not in taken and _like_column_name(squeezed(fold(text)), role)
+        ]
+        if len(alike) == 1:
+            roles[role] = alike[0]
 
 
 def _like_column_name(header: str, role: str) -> bool:
@@ -346,7 +348,7 @@ def printed(row: Row, role: str) -> str:
     return "\n".join(p for part in row.cells.get(role, []) for p in part)
 
 
-GARBLED_HEADER = 80  # likeness (0-100) of a points header OCR garbled to its usual wording
+GARBLED_HEADER = 80  # likeness (0-100) of a header OCR garbled to its usual wording
 DEADLINE_SHARE = 0.5  # a column whose cells mostly read like deadlines is the deadline column
 TASK_LENGTH = 25  # characters: a task column's cells are sentences
 
