@@ -21,6 +21,8 @@ def _row(max_points: str, score: str, deducted: str):
         (("0,5", "0,25", "- 0,26"), "deducted", 0.25),  # one digit for another
         (("1.5", "1.375 |", "0.125"), "score", 1.375),  # a rule's stroke beside the number
         (("1.5", "0,5", "-"), "deducted", 1.0),  # '-1' read as its sign alone
+        # '05' is odd by itself, '0.5' only beside it: 0.5 | 0 | 5 is not taken
+        (("0.5", "0", "- 05"), "deducted", 0.5),
     ],
 )
 def test_the_one_reading_that_makes_the_row_add_up_is_taken(cells, role, value):
@@ -46,6 +48,11 @@ def test_cells_read_as_no_number_are_recovered_together():
     printed, values = _row("2", "1.95 8", "- 0.04 2")  # a low dpi splits numbers
     found = {(r.role, r.value) for r in recover(printed, values)}
     assert found == {("score", 1.958), ("deducted", 0.042)}
+    # every number of the row misread: the points put back never make '09.66' (15 | 9.66 |
+    # 5.34 adds up too)
+    printed, values = _row("l5", "096 6", "- 053 4")
+    found = {(r.role, r.value) for r in recover(printed, values)}
+    assert found == {("max", 1.5), ("score", 0.966), ("deducted", 0.534)}
     printed, values = _row("2", "025", "- 175")  # no point: both read, neither believable
     found = {(r.role, r.value) for r in recover(printed, values)}
     assert found == {("score", 0.25), ("deducted", 1.75)}

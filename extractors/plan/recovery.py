@@ -41,14 +41,16 @@ def agrees(max_points: float, score: float, deducted: float, tolerance: float = 
 def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Recovered]:
     """The cell readings that make the row add up, when the row as read does not. A cell read
     as no number must take one of its other readings; one read as a number no clerk prints
-    (_doubtful) may; of the cells read as believable numbers, at most one may. Of the choices
-    that add up, the one changing the fewest believable numbers, then taking the fewest slips,
-    wins; nothing when the row adds up, when a cell is empty, or when two choices tie."""
+    (_odd, or _beside another) may; of the cells read as believable numbers, at most one may.
+    Of the choices that add up, the one changing the fewest believable numbers, then the
+    fewest numbers doubtful only beside another ('0.5' beside '05'), then taking the fewest
+    slips, wins; nothing when the row adds up, when a cell is empty, or when two choices tie."""
     if any(not printed.get(role, "").strip() for role in ROLES):
         return []
     if all(values[r] is not None for r in ROLES) and agrees(*(values[r] for r in ROLES)):
         return []
-    doubtful = _doubtful(printed, values)
+    odd = _odd(printed, values)
+    doubtful = odd | _beside(values)
     options = []
     for role in ROLES:
         others = [
@@ -57,7 +59,7 @@ def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Re
             if value != values[role]
         ]
         options.append(others if values[role] is None else [None, *others])
-    found: dict[tuple[int, int], set] = {}
+    found: dict[tuple[int, int, int], set] = {}
     for choice in itertools.product(*options):
         changed = [c for c in choice if c is not None]
         believed = sum(role not in doubtful and values[role] is not None for role, *_ in changed)
@@ -66,7 +68,8 @@ def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Re
         trial = {**values, **{role: value for role, value, _ in changed}}
         # exactly: a reading a thousandth off (1.376 for 1.375) must not pass for the one
         if agrees(*(trial[r] for r in ROLES), tolerance=0):
-            rank = (believed, sum(cost for _, _, cost in changed))
+            beside = sum(role in doubtful - odd for role, *_ in changed)
+            rank = (believed, beside, sum(cost for _, _, cost in changed))
             found.setdefault(rank, set()).add(tuple((role, value) for role, value, _ in changed))
     if not found:
         return []
@@ -76,16 +79,21 @@ def recover(printed: dict[str, str], values: dict[str, float | None]) -> list[Re
     return [Recovered(role, printed[role], value) for role, value in best.pop()]
 
 
-def _doubtful(printed: dict[str, str], values: dict[str, float | None]) -> set[str]:
+def _odd(printed: dict[str, str], values: dict[str, float | None]) -> set[str]:
     """The cells read as numbers no clerk prints: a leading zero with no decimal point ('025'),
-    more points than an index has ('925' for 9,25), and, when a part is more than the maximum
-    ('25' of 4, or 9.525 of '1' for 11), that part and the maximum."""
-    out = {
+    more points than an index has ('925' for 9,25)."""
+    return {
         role
         for role in ROLES
         if _LEADING_ZERO.match(printed[role].strip())
         or (values[role] is not None and values[role] > MOST_POINTS)
     }
+
+
+def _beside(values: dict[str, float | None]) -> set[str]:
+    """The cells doubtful beside each other: when a part is more than the maximum ('25' of 4,
+    or 9.525 of '1' for 11), that part and the maximum."""
+    out: set[str] = set()
     most = values["max"]
     for role in ("score", "deducted"):
         if most is not None and values[role] is not None and values[role] > most + TOLERANCE:
@@ -119,11 +127,12 @@ def _one_slip(text: str) -> set[str]:
         if not char.isdigit():
             out.add(text[:i] + text[i + 1 :])
     if not any(c in ".," for c in text):  # a decimal point the scan lost: '0588' is 0.588
-        out.update(
+        put_back = (
             text[:i] + "." + text[i:]
             for i in range(1, len(text))
             if text[i - 1].isdigit() and text[i].isdigit()
         )
+        out.update(t for t in put_back if not _LEADING_ZERO.match(t))  # never '09.66'
     return out
 
 

@@ -92,6 +92,8 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
         code = tables.normalize_code(row.key or "")
         if code is None:
             code, name = tables.leading_code(name)
+        # before the row is taken for a heading: OCR may have misread every one of its numbers
+        recovered = _recover(row, values, code or name, book) if at.table.ocr else set()
         if all(v is None for v in values.values()):
             # a field or group printed as a row with empty value cells ("1 | CÔNG TÁC CHỈ ĐẠO")
             field = _heading(code, name, index, field, book) if name else field
@@ -100,7 +102,6 @@ def _table_scores(at: TableAt, book: ScoreBook) -> None:
         level, code, match = _row_level(row, code, name, index)
         if level is None:
             continue
-        recovered = _recover(row, values, code or name, book) if at.table.ocr else set()
         _report_unreadable(row, code or name, book, skip=recovered)
         field = code if level == "field" else (field_of(code) if code else field)
         book.add(
