@@ -93,6 +93,11 @@ def test_markers():
     assert split_marker("đ) Giao công chức")[0].kind == "letter"
     assert split_marker("+ Tăng cường")[0].kind == "bullet"
     assert split_marker("Năm 2024, công tác")[0].kind == "none"
+    # OCR's strokes of a roman number: before capitals, or with an H and its dot
+    assert split_marker("HI NỘI DUNG")[0] == split_marker("HI. Các giải pháp")[0]
+    assert split_marker("HI. Các giải pháp")[0].label == "III"
+    assert split_marker("H. Cam Lộ")[0].kind == "capital"  # an abbreviation, not a number
+    assert split_marker("HIỆN NAY, công tác")[0].kind == "none"
 
 
 def test_labels():

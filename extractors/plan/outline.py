@@ -26,7 +26,8 @@ from normalizers.text import UPPER, clean, toneless
 _MARKER = re.compile(
     r"""^\s*(?:
         (?P<roman>[IVX]{1,4})[.)]\s+
-      | (?P<ocr_roman>[IVXH][IVXLl1H]{0,3})\.?\s+(?=[UPPER]{2,}\b)
+      | (?P<ocr_roman>[IVXH][IVXLl1H]{0,3}(?=\.?\s+[UPPER]{2,}\b)|(?=[IVXH]{2,4}\.\s)[IVX]*H[IVXH]*)
+        \.?\s+
       | (?P<capital>[A-ZĐ])\.\s+(?=[UPPER])
       | (?P<number>\d{1,2}(?:\.\s?\d{1,2})+)\.?\s+
       | (?P<single>\d{1,2})[.)]\s+
@@ -85,7 +86,7 @@ def split_marker(text: str) -> tuple[Marker, str]:
         kind = "number"
     elif kind == "ocr_roman":
         # OCR reads the strokes of "II." as "IL", "Il", "lI" or "H" ("HI." for "III."): a roman
-        # heading before capitals
+        # heading before capitals, or one with an H and its dot ("HI. Các giải pháp")
         kind, label = "roman", re.sub(r"[Ll1]", "I", label).replace("H", "II")
     return Marker(kind, label), text[match.end() :].strip()
 
