@@ -259,8 +259,10 @@ def test_a_legacy_pdf_is_drawn_in_the_legacy_fonts(legacy_run):
     """The PDF names the fonts a clerk typed in, bold ones too, and its text layer holds the
     legacy characters: not a font LibreOffice put in their place."""
     encoding, root = legacy_run
-    with pdfplumber.open(root / "in" / "pdf" / "son-bao-2024.pdf") as pdf:
-        chars = [c for page in pdf.pages for c in page.chars]
+    chars = []
+    for path in sorted((root / "in" / "pdf").glob("*.pdf")):
+        with pdfplumber.open(path) as pdf:
+            chars += [c for page in pdf.pages for c in page.chars]
     typed = [c for c in chars if legacy.of_font(c["fontname"]) is not None]
     names = {c["fontname"].split("+")[-1] for c in typed}
     name = FONT_NAMES[encoding]
